@@ -1,0 +1,84 @@
+import path from 'node:path';
+
+/** Ticket number generators, as in OTRS: DateChecksum is the default. */
+export const TICKET_NUMBER_GENERATORS = ['DateChecksum', 'Date', 'AutoIncrement'] as const;
+export type TicketNumberGenerator = (typeof TICKET_NUMBER_GENERATORS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  systemId: string;
+  publicUrl: string;
+  timeZone: string;
+  ticketNumberGenerator: TicketNumberGenerator;
+  attachmentMaxBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the environment once at start; every bad value is reported with the variable's name. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const systemId = env.SYSTEM_ID ?? '10';
+  if (!/^\d{1,4}$/.test(systemId)) {
+    throw new ConfigError(`SYSTEM_ID must be 1 to 4 digits (OTRS uses 10), not "${systemId}"`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not "${databaseUrl}"`);
+  }
+  const timeZone = env.TIME_ZONE ?? 'Europe/Rome';
+  if (!validTimeZone(timeZone)) {
+    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Rome, not "${timeZone}"`);
+  }
+  const generator = env.TICKET_NUMBER_GENERATOR ?? 'DateChecksum';
+  if (!(TICKET_NUMBER_GENERATORS as readonly string[]).includes(generator)) {
+    throw new ConfigError(
+      `TICKET_NUMBER_GENERATOR must be one of ${TICKET_NUMBER_GENERATORS.join(', ')}, not "${generator}"`,
+    );
+  }
+  const host = env.HOST ?? '127.0.0.1';
+  const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address, not "${publicUrl}"`);
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${logLevel}"`);
+  }
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    systemId,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    timeZone,
+    ticketNumberGenerator: generator as TicketNumberGenerator,
+    attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    logLevel,
+  };
+}

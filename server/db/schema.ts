@@ -1,0 +1,329 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for Kysely (camelCase; the CamelCasePlugin maps them to the snake_case columns). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Changed = ColumnType<Date, Date | string | undefined, Date | string>;
+type Created = ColumnType<Date, Date | string | undefined, never>;
+/** numeric columns arrive as strings from both drivers; writes accept numbers */
+type Numeric = ColumnType<string, number | string | undefined, number | string>;
+
+export type Permission = 'ro' | 'move_into' | 'create' | 'note' | 'owner' | 'priority' | 'rw';
+export type StateType =
+  | 'new'
+  | 'open'
+  | 'pending_reminder'
+  | 'pending_auto_close_success'
+  | 'pending_auto_close_failure'
+  | 'closed_successful'
+  | 'closed_unsuccessful'
+  | 'merged'
+  | 'removed';
+export type SenderType = 'agent' | 'system' | 'customer';
+export type Channel = 'email' | 'phone' | 'internal';
+export type LinkType = 'normal' | 'parent_child';
+export type FollowUpPolicy = 'reopen' | 'reject' | 'new_ticket';
+
+interface ConfigRow {
+  id: Generated<number>;
+  valid: Generated<boolean>;
+  createdAt: Created;
+  changedAt: Changed;
+}
+
+export interface GroupsTable extends ConfigRow {
+  name: string;
+  comments: Generated<string>;
+}
+
+export interface AgentsTable extends ConfigRow {
+  login: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  passwordHash: string | null;
+  language: Generated<string>;
+  timeZone: string | null;
+}
+
+export interface RolesTable extends ConfigRow {
+  name: string;
+  comments: Generated<string>;
+}
+
+export interface RoleAgentsTable {
+  roleId: number;
+  agentId: number;
+}
+
+export interface GroupAgentPermissionsTable {
+  groupId: number;
+  agentId: number;
+  permission: Permission;
+}
+
+export interface GroupRolePermissionsTable {
+  groupId: number;
+  roleId: number;
+  permission: Permission;
+}
+
+export interface SystemAddressesTable extends ConfigRow {
+  email: string;
+  displayName: string;
+  queueId: number | null;
+  comments: Generated<string>;
+}
+
+export interface QueuesTable extends ConfigRow {
+  name: string;
+  groupId: number;
+  systemAddressId: number | null;
+  followUpPolicy: Generated<FollowUpPolicy>;
+  followUpLock: Generated<boolean>;
+  unlockTimeoutMinutes: Generated<number>;
+  firstResponseMinutes: Generated<number>;
+  updateMinutes: Generated<number>;
+  solutionMinutes: Generated<number>;
+  calendar: Generated<string>;
+  comments: Generated<string>;
+}
+
+export interface AgentQueuesTable {
+  agentId: number;
+  queueId: number;
+}
+
+export interface CustomersTable extends ConfigRow {
+  customerKey: string;
+  name: string;
+  street: Generated<string>;
+  zip: Generated<string>;
+  city: Generated<string>;
+  country: Generated<string>;
+  url: Generated<string>;
+  comments: Generated<string>;
+}
+
+export interface CustomerUsersTable extends ConfigRow {
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: Generated<string>;
+  mobile: Generated<string>;
+  passwordHash: string | null;
+  language: Generated<string>;
+  timeZone: string | null;
+  comments: Generated<string>;
+}
+
+export interface CustomerUserCustomersTable {
+  customerUserId: number;
+  customerId: number;
+  isPrimary: Generated<boolean>;
+  canSeeAll: Generated<boolean>;
+}
+
+export interface StatesTable extends ConfigRow {
+  name: string;
+  type: StateType;
+  comments: Generated<string>;
+}
+
+export interface NamedConfigTable extends ConfigRow {
+  name: string;
+}
+
+export interface TicketTypesTable extends ConfigRow {
+  name: string;
+  comments: Generated<string>;
+}
+
+export interface ServicesTable extends ConfigRow {
+  name: string;
+  parentId: number | null;
+  comments: Generated<string>;
+}
+
+export interface SlasTable extends ConfigRow {
+  name: string;
+  firstResponseMinutes: Generated<number>;
+  updateMinutes: Generated<number>;
+  solutionMinutes: Generated<number>;
+  calendar: Generated<string>;
+  comments: Generated<string>;
+}
+
+export interface SlaServicesTable {
+  slaId: number;
+  serviceId: number;
+}
+
+export interface TicketNumberCountersTable {
+  scope: string;
+  counter: number;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  tn: string;
+  title: string;
+  queueId: number;
+  stateId: number;
+  priorityId: number;
+  typeId: number | null;
+  serviceId: number | null;
+  slaId: number | null;
+  lock: Generated<'unlock' | 'lock'>;
+  ownerId: number;
+  responsibleId: number;
+  customerId: number | null;
+  customerUserId: number | null;
+  customerContact: Generated<string>;
+  pendingUntil: Timestamp | null;
+  lockChangedAt: Timestamp | null;
+  mergedIntoId: number | null;
+  accountedMinutes: Numeric;
+  createdBy: number;
+  changedBy: number;
+  createdAt: Created;
+  changedAt: Changed;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  ticketId: number;
+  senderType: SenderType;
+  channel: Channel;
+  visibleToCustomer: boolean;
+  fromAddress: Generated<string>;
+  toAddress: Generated<string>;
+  ccAddress: Generated<string>;
+  subject: Generated<string>;
+  bodyText: Generated<string>;
+  bodyHtml: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string | null;
+  sendStatus: 'queued' | 'sent' | 'failed' | null;
+  createdByAgentId: number | null;
+  createdByCustomerUserId: number | null;
+  createdAt: Created;
+}
+
+export interface AttachmentContentsTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  articleId: number;
+  filename: string;
+  contentType: string;
+  contentId: string | null;
+  inline: Generated<boolean>;
+  size: number;
+  sha256: string;
+  createdAt: Created;
+}
+
+export interface TicketHistoryTable {
+  id: Generated<number>;
+  ticketId: number;
+  articleId: number | null;
+  type: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  queueId: number;
+  ownerId: number;
+  priorityId: number;
+  stateId: number;
+  typeId: number | null;
+  createdBy: number;
+  createdByCustomerUserId: number | null;
+  createdAt: Created;
+}
+
+export interface TicketLinksTable {
+  sourceTicketId: number;
+  targetTicketId: number;
+  type: LinkType;
+  createdBy: number;
+  createdAt: Created;
+}
+
+export interface TimeAccountingTable {
+  id: Generated<number>;
+  ticketId: number;
+  articleId: number | null;
+  minutes: Numeric;
+  createdBy: number;
+  createdAt: Created;
+}
+
+export interface TicketEventsTable {
+  id: Generated<string | number>;
+  type: string;
+  ticketId: number;
+  actorAgentId: number | null;
+  actorCustomerUserId: number | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  createdAt: Created;
+  processedAt: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  tokenHash: string;
+  agentId: number | null;
+  customerUserId: number | null;
+  expiresAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+  createdAt: Created;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  tokenHash: string;
+  csrfToken: string;
+  agentId: number | null;
+  customerUserId: number | null;
+  createdAt: Created;
+  lastSeenAt: Changed;
+  expiresAt: Timestamp;
+}
+
+export interface DB {
+  groups: GroupsTable;
+  agents: AgentsTable;
+  roles: RolesTable;
+  roleAgents: RoleAgentsTable;
+  groupAgentPermissions: GroupAgentPermissionsTable;
+  groupRolePermissions: GroupRolePermissionsTable;
+  systemAddresses: SystemAddressesTable;
+  queues: QueuesTable;
+  agentQueues: AgentQueuesTable;
+  customers: CustomersTable;
+  customerUsers: CustomerUsersTable;
+  customerUserCustomers: CustomerUserCustomersTable;
+  states: StatesTable;
+  priorities: NamedConfigTable;
+  ticketTypes: TicketTypesTable;
+  services: ServicesTable;
+  slas: SlasTable;
+  slaServices: SlaServicesTable;
+  ticketNumberCounters: TicketNumberCountersTable;
+  tickets: TicketsTable;
+  articles: ArticlesTable;
+  attachmentContents: AttachmentContentsTable;
+  attachments: AttachmentsTable;
+  ticketHistory: TicketHistoryTable;
+  ticketLinks: TicketLinksTable;
+  timeAccounting: TimeAccountingTable;
+  ticketEvents: TicketEventsTable;
+  apiTokens: ApiTokensTable;
+  sessions: SessionsTable;
+}

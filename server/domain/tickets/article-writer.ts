@@ -1,0 +1,100 @@
+import type { Transaction } from 'kysely';
+import type { Channel, DB, SenderType } from '../../db/schema.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { sha256 } from '../../platform/secrets.ts';
+import type { DomainContext } from '../context.ts';
+import type { Actor } from '../permissions/actor.ts';
+
+export interface AttachmentInput {
+  filename: string;
+  contentType: string;
+  /** base64 in the API; the mail channel passes bytes */
+  content: Uint8Array;
+  contentId?: string;
+  inline?: boolean;
+}
+
+export interface ArticleInput {
+  channel: Channel;
+  senderType: SenderType;
+  visibleToCustomer: boolean;
+  from?: string;
+  to?: string;
+  cc?: string;
+  subject?: string;
+  bodyText?: string;
+  bodyHtml?: string | null;
+  messageId?: string | null;
+  inReplyTo?: string | null;
+  references?: string | null;
+  sendStatus?: 'queued' | null;
+  attachments?: AttachmentInput[];
+}
+
+/** Refuses an oversized attachment before anything is written. */
+export function checkAttachments(ctx: DomainContext, attachments: AttachmentInput[] = []): void {
+  for (const attachment of attachments) {
+    if (attachment.content.byteLength > ctx.config.attachmentMaxBytes) {
+      throw new DomainError('too_large', 'error.attachment_too_large', {
+        filename: attachment.filename,
+        size: attachment.content.byteLength,
+        limit: ctx.config.attachmentMaxBytes,
+      });
+    }
+  }
+}
+
+/** Writes an article and its attachments; attachment bodies are stored once per content hash. */
+export async function insertArticle(
+  ctx: DomainContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ticketId: number,
+  input: ArticleInput,
+): Promise<number> {
+  checkAttachments(ctx, input.attachments);
+  const article = await trx
+    .insertInto('articles')
+    .values({
+      ticketId,
+      channel: input.channel,
+      senderType: input.senderType,
+      visibleToCustomer: input.visibleToCustomer,
+      fromAddress: input.from ?? '',
+      toAddress: input.to ?? '',
+      ccAddress: input.cc ?? '',
+      subject: input.subject ?? '',
+      bodyText: input.bodyText ?? '',
+      bodyHtml: input.bodyHtml ?? null,
+      messageId: input.messageId ?? null,
+      inReplyTo: input.inReplyTo ?? null,
+      references: input.references ?? null,
+      sendStatus: input.sendStatus ?? null,
+      createdByAgentId: actor.kind === 'agent' ? actor.agentId : null,
+      createdByCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
+      createdAt: ctx.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const attachment of input.attachments ?? []) {
+    const hash = sha256(attachment.content);
+    await trx
+      .insertInto('attachmentContents')
+      .values({ sha256: hash, size: attachment.content.byteLength, content: attachment.content })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    await trx
+      .insertInto('attachments')
+      .values({
+        articleId: article.id,
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        contentId: attachment.contentId ?? null,
+        inline: attachment.inline ?? false,
+        size: attachment.content.byteLength,
+        sha256: hash,
+      })
+      .execute();
+  }
+  return article.id;
+}

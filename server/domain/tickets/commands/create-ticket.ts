@@ -1,0 +1,154 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import type { DomainContext } from '../../context.ts';
+import { type Actor, hasGroupPermission } from '../../permissions/actor.ts';
+import { type ArticleInput, checkAttachments, insertArticle } from '../article-writer.ts';
+import { queueScope, requireValid, resolveCustomer, stateById, stateOfType } from '../lookups.ts';
+import { schedulePendingCheck } from '../pending-check.ts';
+import { articleHistoryType, isPending } from '../rules/states.ts';
+import { nextTicketNumber } from '../ticket-number.ts';
+import { recordEvent, recordHistory } from '../ticket-records.ts';
+
+export interface CreateTicketInput {
+  title: string;
+  queueId: number;
+  stateId?: number;
+  priorityId?: number;
+  typeId?: number | null;
+  serviceId?: number | null;
+  slaId?: number | null;
+  ownerId?: number;
+  responsibleId?: number;
+  lock?: boolean;
+  customerUserId?: number | null;
+  customerId?: number | null;
+  /** the sender's address when they are not a known customer user */
+  customerContact?: string;
+  pendingUntil?: Date | null;
+  article: ArticleInput;
+}
+
+const DEFAULT_PRIORITY = 3;
+/** The system user owns what nobody has taken yet (OTRS PostmasterUserID). */
+const SYSTEM_AGENT = 1;
+
+/**
+ * Checks everything a new ticket refers to, before any transaction opens, and takes its number.
+ * Agents need "create" on the queue's group; a customer user opens tickets for themselves and
+ * for one of their own customers.
+ */
+export async function prepareTicket(ctx: DomainContext, actor: Actor, input: CreateTicketInput) {
+  checkAttachments(ctx, input.article.attachments);
+  const queue = await queueScope(ctx.db, input.queueId);
+  if (actor.kind === 'agent' && !hasGroupPermission(actor, queue.groupId, 'create')) {
+    throw new DomainError('forbidden', 'error.forbidden', { permission: 'create', queue: queue.name });
+  }
+  const state = input.stateId ? await stateById(ctx.db, input.stateId) : await stateOfType(ctx.db, 'new');
+  if (
+    !['new', 'open', 'pending_reminder', 'pending_auto_close_success', 'pending_auto_close_failure'].includes(
+      state.type,
+    )
+  ) {
+    throw new DomainError('validation', 'error.state_not_settable', { state: state.name, hint: 'close' }, 'stateId');
+  }
+  const now = ctx.now();
+  if (isPending(state.type) && !(input.pendingUntil && input.pendingUntil > now)) {
+    throw new DomainError('validation', 'error.pending_needs_time', {}, 'pendingUntil');
+  }
+  const priorityId = input.priorityId ?? DEFAULT_PRIORITY;
+  await requireValid(ctx.db, 'priorities', priorityId, 'priorityId');
+  if (input.typeId) await requireValid(ctx.db, 'ticketTypes', input.typeId, 'typeId');
+  if (input.serviceId) await requireValid(ctx.db, 'services', input.serviceId, 'serviceId');
+  if (input.slaId) await requireValid(ctx.db, 'slas', input.slaId, 'slaId');
+
+  const customerUserId = actor.kind === 'customer' ? actor.customerUserId : (input.customerUserId ?? null);
+  const customerId = customerUserId
+    ? await resolveCustomer(ctx.db, customerUserId, input.customerId)
+    : (input.customerId ?? null);
+  if (!customerUserId && customerId) await requireValid(ctx.db, 'customers', customerId, 'customerId');
+
+  const agentId = actor.kind === 'agent' ? actor.agentId : SYSTEM_AGENT;
+  const ownerId = actor.kind === 'agent' ? (input.ownerId ?? agentId) : SYSTEM_AGENT;
+  const responsibleId = actor.kind === 'agent' ? (input.responsibleId ?? ownerId) : SYSTEM_AGENT;
+  for (const [field, id] of [
+    ['ownerId', ownerId],
+    ['responsibleId', responsibleId],
+  ] as const) {
+    await requireValid(ctx.db, 'agents', id, field);
+  }
+  const locked = actor.kind === 'agent' && input.lock === true;
+
+  const tn = await nextTicketNumber(ctx.db, ctx.config.ticketNumberGenerator, ctx.config.systemId, now);
+  return {
+    input,
+    tn,
+    now,
+    queue,
+    state,
+    priorityId,
+    customerId,
+    customerUserId,
+    agentId,
+    ownerId,
+    responsibleId,
+    locked,
+  };
+}
+
+export type PreparedTicket = Awaited<ReturnType<typeof prepareTicket>>;
+
+/** Writes a prepared ticket, its first article, history and event inside the caller's transaction. */
+export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, actor: Actor, prepared: PreparedTicket) {
+  const {
+    input,
+    tn,
+    now,
+    queue,
+    state,
+    priorityId,
+    customerId,
+    customerUserId,
+    agentId,
+    ownerId,
+    responsibleId,
+    locked,
+  } = prepared;
+  const ticket = await trx
+    .insertInto('tickets')
+    .values({
+      tn,
+      title: input.title,
+      queueId: queue.id,
+      stateId: state.id,
+      priorityId,
+      typeId: input.typeId ?? null,
+      serviceId: input.serviceId ?? null,
+      slaId: input.slaId ?? null,
+      lock: locked ? 'lock' : 'unlock',
+      lockChangedAt: locked ? now : null,
+      ownerId,
+      responsibleId,
+      customerId,
+      customerUserId,
+      customerContact: input.customerContact ?? '',
+      pendingUntil: isPending(state.type) ? (input.pendingUntil ?? null) : null,
+      createdBy: agentId,
+      changedBy: agentId,
+      createdAt: now,
+      changedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const articleId = await insertArticle(ctx, trx, actor, ticket.id, input.article);
+  await recordHistory(ctx, trx, actor, ticket, 'NewTicket', { tn, queue: queue.name, state: state.name });
+  await recordHistory(ctx, trx, actor, ticket, articleHistoryType(input.article, false), {}, articleId);
+  await recordEvent(ctx, trx, actor, ticket.id, 'ticket.created', { articleId });
+  if (ticket.pendingUntil) await schedulePendingCheck(ctx, trx, ticket.id, ticket.pendingUntil);
+  return { id: ticket.id, tn, articleId };
+}
+
+export async function createTicket(ctx: DomainContext, actor: Actor, input: CreateTicketInput) {
+  const prepared = await prepareTicket(ctx, actor, input);
+  return ctx.db.transaction().execute((trx) => insertTicket(ctx, trx, actor, prepared));
+}

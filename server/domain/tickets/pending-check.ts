@@ -1,0 +1,40 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { DomainContext } from '../context.ts';
+import { systemActor } from '../permissions/load-actor.ts';
+import { stateOfType } from './lookups.ts';
+import { stateAfterPending } from './rules/states.ts';
+import { withTicket } from './ticket-transaction.ts';
+
+export const PENDING_CHECK_JOB = 'ticket-pending-time';
+
+/**
+ * A job due at the pending time, instead of OTRS's two-hourly sweep: it fires on time.
+ * The pending time is part of the job, so a job left over from an earlier pending time does nothing.
+ */
+export async function schedulePendingCheck(ctx: DomainContext, trx: Transaction<DB>, ticketId: number, at: Date) {
+  await ctx.jobs.enqueue(trx, PENDING_CHECK_JOB, { ticketId, pendingUntil: at.toISOString() }, { startAfter: at });
+}
+
+/**
+ * When the time comes: pending auto close becomes closed successful / unsuccessful and is unlocked
+ * (no notification, as in OTRS); pending reminder raises an event for the reminder notifications.
+ */
+export async function runPendingCheck(ctx: DomainContext, data: Record<string, unknown>): Promise<void> {
+  const ticketId = Number(data.ticketId);
+  const due = new Date(String(data.pendingUntil));
+  await withTicket(ctx, systemActor(), ticketId, async (tx) => {
+    const { ticket } = tx;
+    if (!ticket.pendingUntil || ticket.pendingUntil.getTime() !== due.getTime() || due > ctx.now()) return;
+    const after = stateAfterPending(ticket.stateType);
+    if (after) {
+      const closed = await stateOfType(tx.trx, after);
+      const from = ticket.stateName;
+      await tx.update({ stateId: closed.id, pendingUntil: null, lock: 'unlock' });
+      await tx.history('StateUpdate', { from, to: closed.name, automatic: true });
+      await tx.event('ticket.state_changed', { from, to: closed.name, automatic: true });
+    } else if (ticket.stateType === 'pending_reminder') {
+      await tx.event('ticket.pending_reminder_reached', { pendingUntil: due.toISOString() });
+    }
+  });
+}

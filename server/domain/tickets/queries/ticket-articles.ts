@@ -1,0 +1,80 @@
+import { notFound } from '../../../platform/errors.ts';
+import type { DomainContext } from '../../context.ts';
+import type { Actor } from '../../permissions/actor.ts';
+import { getTicket } from './get-ticket.ts';
+
+/** The articles of a ticket, oldest first; customer users get only those visible to them. */
+export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: number) {
+  await getTicket(ctx, actor, ticketId);
+  let query = ctx.db
+    .selectFrom('articles as a')
+    .leftJoin('agents as ag', 'ag.id', 'a.createdByAgentId')
+    .select([
+      'a.id',
+      'a.senderType',
+      'a.channel',
+      'a.visibleToCustomer',
+      'a.fromAddress',
+      'a.toAddress',
+      'a.ccAddress',
+      'a.subject',
+      'a.bodyText',
+      'a.bodyHtml',
+      'a.messageId',
+      'a.inReplyTo',
+      'a.sendStatus',
+      'a.createdAt',
+      'ag.login as agentLogin',
+      'ag.firstName as agentFirstName',
+      'ag.lastName as agentLastName',
+    ])
+    .where('a.ticketId', '=', ticketId)
+    .orderBy('a.id');
+  if (actor.kind === 'customer') query = query.where('a.visibleToCustomer', '=', true);
+  const articles = await query.execute();
+  const ids = articles.map((article) => article.id);
+  const attachments = ids.length
+    ? await ctx.db
+        .selectFrom('attachments')
+        .select(['id', 'articleId', 'filename', 'contentType', 'size', 'contentId', 'inline'])
+        .where('articleId', 'in', ids)
+        .orderBy('id')
+        .execute()
+    : [];
+  return articles.map((article, index) => ({
+    id: article.id,
+    number: index + 1,
+    senderType: article.senderType,
+    channel: article.channel,
+    visibleToCustomer: article.visibleToCustomer,
+    from: article.fromAddress || (article.agentLogin ? `${article.agentFirstName} ${article.agentLastName}` : ''),
+    to: article.toAddress,
+    cc: article.ccAddress,
+    subject: article.subject,
+    bodyText: article.bodyText,
+    bodyHtml: article.bodyHtml,
+    messageId: article.messageId,
+    inReplyTo: article.inReplyTo,
+    sendStatus: article.sendStatus,
+    createdAt: article.createdAt.toISOString(),
+    attachments: attachments
+      .filter((attachment) => attachment.articleId === article.id)
+      .map(({ articleId, ...attachment }) => attachment),
+  }));
+}
+
+/** One attachment's bytes, if the actor may see its article. */
+export async function getAttachment(ctx: DomainContext, actor: Actor, ticketId: number, attachmentId: number) {
+  await getTicket(ctx, actor, ticketId);
+  let query = ctx.db
+    .selectFrom('attachments as f')
+    .innerJoin('articles as a', 'a.id', 'f.articleId')
+    .innerJoin('attachmentContents as c', 'c.sha256', 'f.sha256')
+    .select(['f.filename', 'f.contentType', 'c.content'])
+    .where('f.id', '=', attachmentId)
+    .where('a.ticketId', '=', ticketId);
+  if (actor.kind === 'customer') query = query.where('a.visibleToCustomer', '=', true);
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound('error.not_found.attachment', attachmentId);
+  return row;
+}

@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { TicketNumberGenerator } from '../../config/config.ts';
+import type { Database } from '../../db/connect.ts';
+
+/** YYYYMMDD of the moment in UTC: OTRS counts days in OTRSTimeZone, UTC by default. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+/**
+ * The DateChecksum check digit (DOMAIN.md §1.1): weights 1,2,1,2… from the left,
+ * 10 − sum mod 10, and 10 becomes 1.
+ */
+export function checksumDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 2);
+  const digit = 10 - (sum % 10);
+  return digit === 10 ? 1 : digit;
+}
+
+export function formatTicketNumber(
+  generator: TicketNumberGenerator,
+  systemId: string,
+  counter: number,
+  now: Date,
+): string {
+  const padded = String(counter).padStart(5, '0');
+  switch (generator) {
+    case 'DateChecksum': {
+      const base = `${utcDay(now)}${systemId}${padded}`;
+      return `${base}${checksumDigit(base)}`;
+    }
+    case 'Date':
+      return `${utcDay(now)}${systemId}${padded}`;
+    case 'AutoIncrement':
+      return `${systemId}${padded}`;
+  }
+}
+
+function counterScope(generator: TicketNumberGenerator, now: Date): string {
+  return generator === 'AutoIncrement' ? 'auto' : utcDay(now);
+}
+
+/**
+ * Takes the next counter value with one atomic upsert: two transactions, in one process or many,
+ * never read the same value. It runs outside the ticket's transaction so that the counter row is
+ * locked only for the statement, not for the whole creation.
+ */
+export async function nextTicketNumber(
+  db: Database,
+  generator: TicketNumberGenerator,
+  systemId: string,
+  now: Date,
+): Promise<string> {
+  const scope = counterScope(generator, now);
+  for (;;) {
+    const row = await db
+      .insertInto('ticketNumberCounters')
+      .values({ scope, counter: 1 })
+      .onConflict((oc) => oc.column('scope').doUpdateSet({ counter: sql`ticket_number_counters.counter + 1` }))
+      .returning('counter')
+      .executeTakeFirstOrThrow();
+    const tn = formatTicketNumber(generator, systemId, row.counter, now);
+    // numbers imported from another system may already exist: skip them, as OTRS does
+    const taken = await db.selectFrom('tickets').select('id').where('tn', '=', tn).executeTakeFirst();
+    if (!taken) return tn;
+  }
+}

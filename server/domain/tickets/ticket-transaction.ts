@@ -1,0 +1,176 @@
+import type { Selectable, Transaction, Updateable } from 'kysely';
+import type { DB, Permission, StateType, TicketsTable } from '../../db/schema.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import type { DomainContext } from '../context.ts';
+import { type Actor, type AgentActor, canOnTicket } from '../permissions/actor.ts';
+import { recordEvent, recordHistory } from './ticket-records.ts';
+
+export type Ticket = Selectable<TicketsTable>;
+
+export const SYSTEM_AGENT_ID = 1;
+
+export interface TicketWithScope extends Ticket {
+  queueGroupId: number;
+  queueName: string;
+  stateType: StateType;
+  stateName: string;
+}
+
+/** One command's hold on one ticket: the row is locked (FOR UPDATE) until the transaction ends. */
+export class TicketTransaction {
+  constructor(
+    readonly ctx: DomainContext,
+    readonly trx: Transaction<DB>,
+    readonly actor: Actor,
+    public ticket: TicketWithScope,
+  ) {}
+
+  get agent(): AgentActor {
+    if (this.actor.kind !== 'agent') throw new DomainError('forbidden', 'error.agents_only');
+    return this.actor;
+  }
+
+  /** Refuses unless the acting agent holds the key on the ticket's queue (or owns / is responsible). */
+  require(permission: Permission): void {
+    const agent = this.agent;
+    if (!canOnTicket(agent, this.ticket, permission)) {
+      throw new DomainError('forbidden', 'error.forbidden', { permission, queue: this.ticket.queueName });
+    }
+  }
+
+  /** Refuses while another agent holds the lock: they are working on it. */
+  async refuseIfLockedByOther(): Promise<void> {
+    if (this.ticket.lock === 'lock' && this.ticket.ownerId !== this.agent.agentId && !this.agent.system) {
+      throw new DomainError('locked_by_other', 'error.locked_by_other', {
+        tn: this.ticket.tn,
+        agent: await agentLogin(this.trx, this.ticket.ownerId),
+      });
+    }
+  }
+
+  /**
+   * OTRS "RequiredLock" screens (close, pending, priority, move, reply, phone outbound, merge):
+   * refused while another agent holds the lock; an unlocked ticket is locked to the acting agent,
+   * who becomes its owner.
+   */
+  async takeLock(): Promise<void> {
+    await this.refuseIfLockedByOther();
+    if (this.ticket.lock === 'lock' || this.agent.system) return;
+    await this.setLock('lock');
+    await this.changeOwner(this.agent.agentId);
+  }
+
+  async setLock(lock: 'lock' | 'unlock'): Promise<void> {
+    if (this.ticket.lock === lock) return;
+    await this.update({ lock, lockChangedAt: this.ctx.now() });
+    await this.history(lock === 'lock' ? 'Lock' : 'Unlock', {});
+    await this.event(lock === 'lock' ? 'ticket.locked' : 'ticket.unlocked', {});
+  }
+
+  /**
+   * A new owner; while the responsible is still the system user it follows the owner
+   * (OTRS ResponsibleAutoSet), so every ticket someone works on has a responsible person.
+   */
+  async changeOwner(ownerId: number): Promise<void> {
+    const from = this.ticket.ownerId;
+    if (from === ownerId) return;
+    const responsibleFollows = this.ticket.responsibleId === SYSTEM_AGENT_ID;
+    await this.update(responsibleFollows ? { ownerId, responsibleId: ownerId } : { ownerId });
+    await this.history('OwnerUpdate', { from, to: ownerId });
+    await this.event('ticket.owner_changed', { from, to: ownerId });
+    if (responsibleFollows) {
+      await this.history('ResponsibleUpdate', { from: SYSTEM_AGENT_ID, to: ownerId });
+      await this.event('ticket.responsible_changed', { from: SYSTEM_AGENT_ID, to: ownerId });
+    }
+  }
+
+  refuseInStates(types: readonly StateType[]): void {
+    if (types.includes(this.ticket.stateType)) {
+      throw new DomainError('invalid_transition', 'error.ticket_closed_for_action', {
+        tn: this.ticket.tn,
+        state: this.ticket.stateName,
+      });
+    }
+  }
+
+  async update(changes: Updateable<TicketsTable>): Promise<void> {
+    const changedBy = this.actor.kind === 'agent' ? this.actor.agentId : 1;
+    const row = await this.trx
+      .updateTable('tickets')
+      .set({ ...changes, changedAt: this.ctx.now(), changedBy })
+      .where('id', '=', this.ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    this.ticket = { ...this.ticket, ...row };
+    if (changes.stateId !== undefined || changes.queueId !== undefined) {
+      this.ticket = await loadScope(this.trx, row);
+    }
+  }
+
+  /** Locks a second ticket in this same transaction (merge, link), with the same visibility rule. */
+  other(ticketId: number): Promise<TicketTransaction> {
+    return lockTicketRow(this.ctx, this.trx, this.actor, ticketId);
+  }
+
+  history(type: string, data: Record<string, unknown>, articleId?: number): Promise<void> {
+    return recordHistory(this.ctx, this.trx, this.actor, this.ticket, type, data, articleId);
+  }
+
+  event(type: string, payload: Record<string, unknown>): Promise<void> {
+    return recordEvent(this.ctx, this.trx, this.actor, this.ticket.id, type, payload);
+  }
+}
+
+async function loadScope(trx: Transaction<DB>, ticket: Ticket): Promise<TicketWithScope> {
+  const scope = await trx
+    .selectFrom(['queues', 'states'])
+    .select(['queues.groupId', 'queues.name as queueName', 'states.type', 'states.name as stateName'])
+    .where('queues.id', '=', ticket.queueId)
+    .where('states.id', '=', ticket.stateId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...ticket,
+    queueGroupId: scope.groupId,
+    queueName: scope.queueName,
+    stateType: scope.type,
+    stateName: scope.stateName,
+  };
+}
+
+export async function agentLogin(trx: Transaction<DB>, agentId: number): Promise<string> {
+  const row = await trx.selectFrom('agents').select('login').where('id', '=', agentId).executeTakeFirst();
+  return row?.login ?? String(agentId);
+}
+
+/** Whether the actor may see the ticket at all (ro for agents; own or company tickets for customers). */
+export function canSee(actor: Actor, ticket: TicketWithScope): boolean {
+  if (actor.kind === 'agent') return canOnTicket(actor, ticket, 'ro');
+  if (ticket.customerUserId === actor.customerUserId) return true;
+  return ticket.customerId !== null && actor.customerIdsAllTickets.includes(ticket.customerId);
+}
+
+/**
+ * Runs `body` in one transaction holding the ticket's row lock. A ticket the actor may not see
+ * is reported as missing, so that its existence does not leak.
+ */
+export async function withTicket<T>(
+  ctx: DomainContext,
+  actor: Actor,
+  ticketId: number,
+  body: (tx: TicketTransaction) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => body(await lockTicketRow(ctx, trx, actor, ticketId)));
+}
+
+export async function lockTicketRow(
+  ctx: DomainContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  ticketId: number,
+): Promise<TicketTransaction> {
+  const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirst();
+  if (!row) throw notFound('error.not_found.ticket', ticketId);
+  const ticket = await loadScope(trx, row);
+  if (!canSee(actor, ticket)) throw notFound('error.not_found.ticket', ticketId);
+  return new TicketTransaction(ctx, trx, actor, ticket);
+}

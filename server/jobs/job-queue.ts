@@ -1,0 +1,106 @@
+import { CompiledQuery, type Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { DatabaseHandle } from '../db/connect.ts';
+import type { DB } from '../db/schema.ts';
+
+export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+
+export interface EnqueueOptions {
+  startAfter?: Date;
+  singletonKey?: string;
+}
+
+const RETRY = { retryLimit: 10, retryDelay: 5, retryBackoff: true } as const;
+
+/**
+ * Background work on pg-boss, in the same database. Commands enqueue inside their own
+ * transaction (through an executeSql adapter over it), so a job exists exactly when the change
+ * committed. Handlers are idempotent: a job may run again after a crash.
+ */
+export class JobQueue {
+  private readonly handlers = new Map<string, JobHandler>();
+  private working = false;
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly database: DatabaseHandle,
+  ) {}
+
+  static async open(database: DatabaseHandle): Promise<JobQueue> {
+    const boss = new PgBoss({
+      db: { executeSql: database.executeSql as PgBoss.Db['executeSql'] },
+      // maintenance and cron need timers; they run only in processes that work jobs (see work())
+      supervise: false,
+      schedule: false,
+      migrate: true,
+    });
+    // pg-boss reports transient errors here; they must not crash the server
+    boss.on('error', () => {});
+    await boss.start();
+    return new JobQueue(boss, database);
+  }
+
+  /** Registers a handler; the queue is created once per database. */
+  async define(name: string, handler: JobHandler): Promise<void> {
+    await this.boss.createQueue(name, { name, ...RETRY });
+    this.handlers.set(name, handler);
+  }
+
+  async enqueue(trx: Transaction<DB>, name: string, data: Record<string, unknown>, options: EnqueueOptions = {}) {
+    const db: PgBoss.Db = {
+      executeSql: async (text, values) => ({ rows: (await trx.executeQuery(CompiledQuery.raw(text, values))).rows }),
+    };
+    await this.boss.send(name, data, { ...RETRY, ...options, db });
+  }
+
+  /** Starts polling workers for every defined queue (in `sportello start`). */
+  async work(pollingIntervalSeconds = 1): Promise<void> {
+    this.working = true;
+    for (const [name, handler] of this.handlers) {
+      await this.boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      });
+    }
+  }
+
+  /** Runs every job that is due now, in this process, until none is left (tests and the CLI). */
+  async drain(): Promise<number> {
+    let ran = 0;
+    for (let found = true; found; ) {
+      found = false;
+      for (const [name, handler] of this.handlers) {
+        const jobs = await this.boss.fetch<Record<string, unknown>>(name, { batchSize: 50 });
+        for (const job of jobs) {
+          found = true;
+          ran += 1;
+          try {
+            await handler(job.data);
+            await this.boss.complete(name, job.id);
+          } catch (error) {
+            await this.boss.fail(name, job.id, { message: String(error) });
+          }
+        }
+      }
+    }
+    return ran;
+  }
+
+  /** Jobs waiting, running and failed per queue: what /api/health reports. */
+  async health(): Promise<{ working: boolean; queues: Record<string, Record<string, number>> }> {
+    const { rows } = await this.database.executeSql(
+      'SELECT name, state, count(*)::int AS count FROM pgboss.job GROUP BY name, state',
+      [],
+    );
+    const queues: Record<string, Record<string, number>> = {};
+    for (const name of this.handlers.keys()) queues[name] = { created: 0, retry: 0, active: 0, failed: 0 };
+    for (const row of rows as { name: string; state: string; count: number }[]) {
+      const queue = queues[row.name];
+      if (queue) queue[row.state] = row.count;
+    }
+    return { working: this.working, queues };
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+  }
+}

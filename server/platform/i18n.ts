@@ -1,0 +1,126 @@
+/**
+ * Server-side messages in Italian and English. Every text a user can see from the API goes
+ * through here; a key missing in one language is a compile error.
+ */
+export type Language = 'it' | 'en';
+export const LANGUAGES: readonly Language[] = ['it', 'en'];
+
+type Params = Record<string, string | number>;
+
+const en = {
+  'error.validation': 'Invalid value for {field}: {detail}',
+  'error.unauthenticated': 'Log in first: this request has no valid session or API token',
+  'error.bad_credentials': 'Wrong login or password',
+  'error.csrf': 'Missing or wrong CSRF token: send the X-CSRF-Token header given at login',
+  'error.forbidden': 'You do not have the "{permission}" permission on queue {queue}',
+  'error.admin_only': 'Only agents in the admin group may do this',
+  'error.agents_only': 'Only agents may do this',
+  'error.not_found.ticket': 'Ticket {id} does not exist or you may not see it',
+  'error.not_found.article': 'Article {id} does not exist on this ticket',
+  'error.not_found.queue': 'Queue {id} does not exist',
+  'error.not_found.agent': 'Agent {id} does not exist',
+  'error.not_found.group': 'Group {id} does not exist',
+  'error.not_found.role': 'Role {id} does not exist',
+  'error.not_found.customer': 'Customer {id} does not exist',
+  'error.not_found.customer_user': 'Customer user {id} does not exist',
+  'error.not_found.state': 'State {id} does not exist',
+  'error.not_found.priority': 'Priority {id} does not exist',
+  'error.not_found.type': 'Ticket type {id} does not exist',
+  'error.not_found.service': 'Service {id} does not exist',
+  'error.not_found.sla': 'SLA {id} does not exist',
+  'error.not_found.system_address': 'System address {id} does not exist',
+  'error.not_found.link': 'There is no such link between the two tickets',
+  'error.not_found.attachment': 'Attachment {id} does not exist',
+  'error.not_found.route': 'No such API route: {id}',
+  'error.inactive': '{what} {id} is deactivated and cannot be used',
+  'error.locked_by_other': 'Ticket {tn} is locked by {agent}: only they can do this until they release it',
+  'error.already_locked': 'Ticket {tn} is already locked by you',
+  'error.not_locked': 'Ticket {tn} is not locked',
+  'error.unlock_not_owner': 'Only the owner ({agent}) can release ticket {tn}',
+  'error.ticket_closed_for_action': 'Ticket {tn} is {state}: this action is not possible on it',
+  'error.state_not_settable': 'State "{state}" cannot be set directly; use {hint}',
+  'error.pending_needs_time': 'A pending state needs a pending time in the future',
+  'error.same_queue': 'Ticket {tn} is already in queue {queue}',
+  'error.agent_lacks_permission': 'Agent {agent} has no "{permission}" permission on queue {queue}',
+  'error.customer_user_not_in_customer': 'Customer user {user} does not work for customer {customer}',
+  'error.customer_user_many_customers':
+    'Customer user {user} works for several customers: say which one the ticket is for (customerId)',
+  'error.merge_self': 'A ticket cannot be merged into itself',
+  'error.link_self': 'A ticket cannot be linked to itself',
+  'error.link_exists': 'These tickets are already linked',
+  'error.duplicate': '{what} "{value}" already exists',
+  'error.in_use': '{what} {id} is still used and cannot be deleted; deactivate it instead',
+  'error.attachment_too_large': 'Attachment {filename} is {size} bytes; the limit is {limit}',
+  'error.customer_forbidden': 'Customer users cannot do this',
+  'error.unavailable': 'The server is shutting down; try again in a moment',
+  'history.merged_note': 'Merged ticket {source} into {target}',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const it: Record<MessageKey, string> = {
+  'error.validation': 'Valore non valido per {field}: {detail}',
+  'error.unauthenticated': 'Accedi prima: questa richiesta non ha una sessione o un token API valido',
+  'error.bad_credentials': 'Nome utente o password errati',
+  'error.csrf': "Token CSRF mancante o errato: invia l'intestazione X-CSRF-Token ricevuta all'accesso",
+  'error.forbidden': 'Non hai il permesso "{permission}" sulla coda {queue}',
+  'error.admin_only': 'Solo gli operatori del gruppo admin possono farlo',
+  'error.agents_only': 'Solo gli operatori possono farlo',
+  'error.not_found.ticket': 'Il ticket {id} non esiste o non puoi vederlo',
+  'error.not_found.article': 'Il messaggio {id} non esiste in questo ticket',
+  'error.not_found.queue': 'La coda {id} non esiste',
+  'error.not_found.agent': "L'operatore {id} non esiste",
+  'error.not_found.group': 'Il gruppo {id} non esiste',
+  'error.not_found.role': 'Il ruolo {id} non esiste',
+  'error.not_found.customer': 'Il cliente {id} non esiste',
+  'error.not_found.customer_user': "L'utente cliente {id} non esiste",
+  'error.not_found.state': 'Lo stato {id} non esiste',
+  'error.not_found.priority': 'La priorità {id} non esiste',
+  'error.not_found.type': 'Il tipo di ticket {id} non esiste',
+  'error.not_found.service': 'Il servizio {id} non esiste',
+  'error.not_found.sla': "L'SLA {id} non esiste",
+  'error.not_found.system_address': "L'indirizzo di sistema {id} non esiste",
+  'error.not_found.link': 'Non esiste un collegamento simile tra i due ticket',
+  'error.not_found.attachment': "L'allegato {id} non esiste",
+  'error.not_found.route': 'Percorso API inesistente: {id}',
+  'error.inactive': '{what} {id} è disattivato e non può essere usato',
+  'error.locked_by_other': 'Il ticket {tn} è bloccato da {agent}: solo lui può farlo finché non lo rilascia',
+  'error.already_locked': 'Hai già bloccato il ticket {tn}',
+  'error.not_locked': 'Il ticket {tn} non è bloccato',
+  'error.unlock_not_owner': 'Solo il proprietario ({agent}) può rilasciare il ticket {tn}',
+  'error.ticket_closed_for_action': 'Il ticket {tn} è {state}: questa azione non è possibile',
+  'error.state_not_settable': 'Lo stato "{state}" non si imposta direttamente; usa {hint}',
+  'error.pending_needs_time': 'Uno stato di attesa richiede una data futura',
+  'error.same_queue': 'Il ticket {tn} è già nella coda {queue}',
+  'error.agent_lacks_permission': 'L\'operatore {agent} non ha il permesso "{permission}" sulla coda {queue}',
+  'error.customer_user_not_in_customer': "L'utente cliente {user} non lavora per il cliente {customer}",
+  'error.customer_user_many_customers':
+    "L'utente cliente {user} lavora per più clienti: indica per quale è il ticket (customerId)",
+  'error.merge_self': 'Un ticket non può essere unito a sé stesso',
+  'error.link_self': 'Un ticket non può essere collegato a sé stesso',
+  'error.link_exists': 'Questi ticket sono già collegati',
+  'error.duplicate': '{what} "{value}" esiste già',
+  'error.in_use': '{what} {id} è ancora in uso e non può essere eliminato; disattivalo',
+  'error.attachment_too_large': "L'allegato {filename} è di {size} byte; il limite è {limit}",
+  'error.customer_forbidden': 'Gli utenti cliente non possono farlo',
+  'error.unavailable': 'Il server si sta arrestando; riprova tra poco',
+  'history.merged_note': 'Ticket {source} unito al ticket {target}',
+};
+
+const catalogs: Record<Language, Record<MessageKey, string>> = { en, it };
+
+export function translate(language: Language, key: MessageKey, params: Params = {}): string {
+  return catalogs[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** Picks Italian or English from an Accept-Language header; Italian first, as our users are. */
+export function languageFrom(header: string | undefined, fallback: Language = 'it'): Language {
+  if (!header) return fallback;
+  for (const part of header.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'it' || tag === 'en') return tag;
+  }
+  return fallback;
+}
