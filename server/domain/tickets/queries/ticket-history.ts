@@ -59,6 +59,11 @@ export async function ticketLinks(ctx: DomainContext, actor: Actor, ticketId: nu
     tn: row.tn,
     title: row.title,
     state: { name: row.stateName, type: row.stateType },
-    relation: row.type === 'normal' ? 'normal' : row.sourceTicketId === ticketId ? 'child' : 'parent',
+    relation:
+      row.type === 'normal'
+        ? ('normal' as const)
+        : row.sourceTicketId === ticketId
+          ? ('child' as const)
+          : ('parent' as const),
   }));
 }

@@ -1,0 +1,95 @@
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { newSecret, sha256 } from '../../platform/secrets.ts';
+import type { DomainContext } from '../context.ts';
+import type { Actor } from '../permissions/actor.ts';
+
+export interface CreateTokenInput {
+  name: string;
+  /** whose token; by default the caller's own. Only admins create tokens for someone else. */
+  agentId?: number;
+  customerUserId?: number;
+  expiresAt?: Date | null;
+}
+
+/** Creates an API token; the secret is returned once and only its hash is kept. */
+export async function createToken(ctx: DomainContext, actor: Actor, input: CreateTokenInput) {
+  const own = input.agentId === undefined && input.customerUserId === undefined;
+  const forSelf =
+    own ||
+    (actor.kind === 'agent' && input.agentId === actor.agentId) ||
+    (actor.kind === 'customer' && input.customerUserId === actor.customerUserId);
+  if (!forSelf && !(actor.kind === 'agent' && actor.isAdmin)) throw new DomainError('forbidden', 'error.admin_only');
+  const agentId = own ? (actor.kind === 'agent' ? actor.agentId : null) : (input.agentId ?? null);
+  const customerUserId = own
+    ? actor.kind === 'customer'
+      ? actor.customerUserId
+      : null
+    : (input.customerUserId ?? null);
+  if (agentId !== null) {
+    const exists = await ctx.db.selectFrom('agents').select('id').where('id', '=', agentId).executeTakeFirst();
+    if (!exists) throw notFound('error.not_found.agent', agentId);
+  }
+  if (customerUserId !== null) {
+    const exists = await ctx.db
+      .selectFrom('customerUsers')
+      .select('id')
+      .where('id', '=', customerUserId)
+      .executeTakeFirst();
+    if (!exists) throw notFound('error.not_found.customer_user', customerUserId);
+  }
+  const { secret, hash } = newSecret('spt');
+  const row = await ctx.db
+    .insertInto('apiTokens')
+    .values({ name: input.name, tokenHash: hash, agentId, customerUserId, expiresAt: input.expiresAt ?? null })
+    .returning(['id', 'name', 'agentId', 'customerUserId', 'expiresAt', 'createdAt'])
+    .executeTakeFirstOrThrow();
+  return { ...presentToken(row), token: secret };
+}
+
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+function presentToken<
+  T extends { createdAt: Date; expiresAt: Date | null; revokedAt?: Date | null; lastUsedAt?: Date | null },
+>(row: T) {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: iso(row.expiresAt),
+    revokedAt: iso(row.revokedAt),
+    lastUsedAt: iso(row.lastUsedAt),
+  };
+}
+
+export async function findToken(ctx: DomainContext, secret: string) {
+  const now = ctx.now();
+  const token = await ctx.db
+    .selectFrom('apiTokens')
+    .select(['id', 'agentId', 'customerUserId', 'lastUsedAt'])
+    .where('tokenHash', '=', sha256(secret))
+    .where('revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+    .executeTakeFirst();
+  if (token && (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000)) {
+    await ctx.db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', token.id).execute();
+  }
+  return token;
+}
+
+/** The caller's own tokens (admins: everyone's), without secrets. */
+export async function listTokens(ctx: DomainContext, actor: Actor) {
+  let query = ctx.db
+    .selectFrom('apiTokens')
+    .select(['id', 'name', 'agentId', 'customerUserId', 'expiresAt', 'revokedAt', 'lastUsedAt', 'createdAt'])
+    .orderBy('id');
+  if (actor.kind === 'customer') query = query.where('customerUserId', '=', actor.customerUserId);
+  else if (!actor.isAdmin) query = query.where('agentId', '=', actor.agentId);
+  return (await query.execute()).map(presentToken);
+}
+
+export async function revokeToken(ctx: DomainContext, actor: Actor, tokenId: number) {
+  let query = ctx.db.updateTable('apiTokens').set({ revokedAt: ctx.now() }).where('id', '=', tokenId);
+  if (actor.kind === 'customer') query = query.where('customerUserId', '=', actor.customerUserId);
+  else if (!actor.isAdmin) query = query.where('agentId', '=', actor.agentId);
+  const result = await query.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw notFound('error.not_found.route', `token ${tokenId}`);
+}
