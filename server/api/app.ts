@@ -13,6 +13,7 @@ import type { DomainContext } from '../domain/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { languageFrom } from '../platform/i18n.ts';
 import { authenticate } from './authenticate.ts';
+import { isLocalRequest } from './local-requests.ts';
 import { registerRoutes } from './register-routes.ts';
 import { type Access, checkAccess } from './route-access.ts';
 import { validationError } from './validation-error.ts';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (request, reply) => {
+    request.local = isLocalRequest(request.raw);
     if (request.url.startsWith('/api/docs')) return;
     await authenticate(ctx, request, reply);
     const access: Access = request.routeOptions.config.access ?? 'admin';

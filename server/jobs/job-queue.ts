@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/connect.ts';
@@ -42,8 +43,27 @@ export class JobQueue {
 
   /** Registers a handler; the queue is created once per database. */
   async define(name: string, handler: JobHandler): Promise<void> {
-    await this.boss.createQueue(name, { name, ...RETRY });
+    await this.createQueue(name);
     this.handlers.set(name, handler);
+  }
+
+  /**
+   * pg-boss attaches each queue's partition to its job table; processes doing so at the same
+   * moment (several servers starting together on one empty PostgreSQL) can deadlock, and
+   * PostgreSQL cancels one of them. Creating a queue that exists is a no-op, so the cancelled
+   * one simply tries again.
+   */
+  private async createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(name, { name, ...RETRY });
+        return;
+      } catch (error) {
+        const deadlock = error instanceof Error && 'code' in error && error.code === '40P01';
+        if (!deadlock || attempt >= 5) throw error;
+        await sleep(50 * attempt + Math.random() * 100);
+      }
+    }
   }
 
   async enqueue(trx: Transaction<DB>, name: string, data: Record<string, unknown>, options: EnqueueOptions = {}) {

@@ -1,0 +1,53 @@
+import { CommanderError } from 'commander';
+import { ConfigError } from '../config/config.ts';
+import { DomainError } from '../platform/errors.ts';
+
+/** Exit codes of the `sportello` command; documented in README.cli.md. */
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  busy: 3,
+} as const;
+
+/** The command line was wrong: a bad option value, a missing argument. */
+export class UsageError extends Error {}
+
+/** The data directory is held by another live process (see data-dir-lock.ts). */
+export class BusyError extends Error {}
+
+/** A refusal already phrased for the user (e.g. an error the server sent back over the socket). */
+export class CliFailure extends Error {}
+
+/**
+ * Prints one sentence for a failure and returns the exit code. Stack traces are for bugs only,
+ * and shown only when SPORTELLO_DEBUG is set, so users never get a wall of text for bad input.
+ */
+export function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (or the help text)
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof ConfigError || error instanceof UsageError) {
+    process.stderr.write(`sportello: ${sentence(error.message)}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof BusyError) {
+    process.stderr.write(`sportello: ${sentence(error.message)}\n`);
+    return EXIT.busy;
+  }
+  if (error instanceof DomainError || error instanceof CliFailure) {
+    process.stderr.write(`sportello: ${sentence(error.message)}\n`);
+    return EXIT.failed;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sportello: ${sentence(message)}\n`);
+  if (process.env.SPORTELLO_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('(set SPORTELLO_DEBUG=1 to see the details)\n');
+  return EXIT.failed;
+}
+
+function sentence(message: string): string {
+  const trimmed = message.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/config.ts';
+import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../db/connect.ts';
+import { migrate, pendingMigrations } from '../db/migrate.ts';
+import type { DomainContext } from '../domain/context.ts';
+import { defineJobs } from '../jobs/define-jobs.ts';
+import { JobQueue } from '../jobs/job-queue.ts';
+import type { DataDirLock } from './data-dir-lock.ts';
+import type { Progress } from './progress.ts';
+
+/** An open system: database migrated, jobs defined (not worked), the domain context. */
+export interface Runtime {
+  ctx: DomainContext;
+  database: DatabaseHandle;
+  /** what was opened, for messages ("embedded PGlite in …", "PostgreSQL at …") */
+  description: string;
+  migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export function pgliteDir(config: Config): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: pgliteDir(config) };
+}
+
+/** The database for people to read: never with its password. */
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `embedded PGlite in ${pgliteDir(config)}`;
+  const url = new URL(config.databaseUrl);
+  url.password = '';
+  return `PostgreSQL at ${url.toString()}`;
+}
+
+/**
+ * Opens the database, applies pending migrations and defines the jobs. On PGlite the caller must
+ * hold the data directory's lock; the runtime releases it on close, after the database is closed.
+ */
+export async function openRuntime(config: Config, progress: Progress, lock?: DataDirLock): Promise<Runtime> {
+  const closers: (() => Promise<void> | void)[] = [];
+  if (lock) closers.push(() => lock.release());
+  const close = async () => {
+    for (const closer of closers.reverse().splice(0)) await closer();
+  };
+  if (!config.databaseUrl && !existsSync(path.join(pgliteDir(config), 'PG_VERSION'))) {
+    process.stderr.write(`Creating the embedded database in ${pgliteDir(config)} (a few seconds, once)…\n`);
+  }
+  try {
+    progress.total(2);
+    progress.update(0, config.databaseUrl ? 'connecting' : 'opening the embedded database');
+    const database = await openDatabase(databaseTarget(config));
+    closers.push(() => database.close());
+    const pending = await pendingMigrations(database.db);
+    progress.total(pending.length + 2);
+    progress.update(1, pending[0] ? `migration ${pending[0].name}` : 'job queue');
+    const applied = await migrate(database.db, (_name, index) => {
+      const next = pending[index];
+      progress.update(1 + index, next ? `migration ${next.name}` : 'job queue');
+    });
+    const jobs = await JobQueue.open(database);
+    closers.push(() => jobs.stop());
+    const ctx: DomainContext = { db: database.db, config, jobs, now: () => new Date() };
+    await defineJobs(ctx);
+    progress.update(pending.length + 2, 'ready');
+    return { ctx, database, description: describeDatabase(config), migrationsApplied: applied, close };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,94 @@
+import type { AddressInfo } from 'node:net';
+import { type App, buildApp } from '../api/app.ts';
+import type { Config } from '../config/config.ts';
+import { demoConfigured, loadDemoData } from '../demo/load-demo.ts';
+import { CliFailure } from './cli-errors.ts';
+import type { DataDirLock } from './data-dir-lock.ts';
+import { type LocalSocket, serveLocalSocket } from './local-socket.ts';
+import { progressBar } from './progress.ts';
+import { openRuntime } from './runtime.ts';
+
+export interface StartOptions {
+  demo: boolean;
+  /** held on the embedded database; released when the server stops */
+  lock?: DataDirLock;
+}
+
+export interface RunningServer {
+  url: string;
+  database: string;
+  socket: string | undefined;
+  /** the demo data was loaded by this start (false: it was there already, or not asked for) */
+  demoLoaded: boolean;
+  demoPresent: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system in one process: database (migrated), demo data when asked, job workers, the
+ * HTTP app on HOST:PORT and, on the embedded database, the same app on the local socket.
+ */
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const runtime = await openRuntime(config, progressBar('Preparing the database'), options.lock);
+  let app: App | undefined;
+  let socket: LocalSocket | undefined;
+  const stop = async () => {
+    // stop taking requests on both doors and let the ones under way finish, then jobs, then the database
+    await Promise.all([app?.close(), socket?.close()]);
+    await runtime.close();
+  };
+  try {
+    let demoLoaded = false;
+    if (options.demo && !(await demoConfigured(runtime.ctx))) {
+      const progress = progressBar('Loading demo data');
+      try {
+        demoLoaded = (
+          await loadDemoData(runtime.ctx, (done, total, step) => {
+            progress.total(total);
+            progress.update(done, step);
+          })
+        ).loaded;
+      } finally {
+        progress.stop();
+      }
+    }
+    const demoPresent = await demoConfigured(runtime.ctx);
+    await runtime.ctx.jobs.work();
+    app = await buildApp(runtime.ctx, {
+      logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    });
+    await listen(app, config);
+    if (!config.databaseUrl) socket = await serveLocalSocket(app, config.dataDir);
+    return {
+      url: listeningUrl(app, config),
+      database: runtime.description,
+      socket: socket?.path,
+      demoLoaded,
+      demoPresent,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+}
+
+async function listen(app: App, config: Config): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    const where = `${config.host}:${config.port}`;
+    if (code === 'EADDRINUSE') throw new CliFailure(`${where} is already in use; set PORT to a free port`);
+    if (code === 'EACCES') throw new CliFailure(`no permission to listen on ${where}; use a port above 1024`);
+    if (code === 'EADDRNOTAVAIL') throw new CliFailure(`HOST ${config.host} is not an address of this machine`);
+    throw error;
+  }
+}
+
+function listeningUrl(app: App, config: Config): string {
+  const address = app.server.address() as AddressInfo | null;
+  const port = address?.port ?? config.port;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir, runCli, tempDataDir } from './cli-process.ts';
+
+// These spawn the real command and touch no database: once (in the pglite project) is enough.
+describe.skipIf(process.env.TEST_DB === 'postgres')('sportello command line: help and bad input', () => {
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = await tempDataDir();
+  });
+  afterAll(() => removeDir(dataDir));
+
+  const helps: [string[], string[]][] = [
+    [[], ['start', 'migrate', 'demo', 'agent', 'token', 'DATA_DIR', 'Exit codes']],
+    [['start'], ['--demo', '--port <port>', '--host <host>', 'Ctrl-C']],
+    [['migrate'], ['--dry-run']],
+    [['demo'], ['Load the demo data']],
+    [
+      ['agent', 'add'],
+      ['<login>', '--first-name', '--last-name', '--email', '--password', '--password-stdin', '--group'],
+    ],
+    [
+      ['token', 'create'],
+      ['--agent <login>', '--name <name>', '--expires <date>'],
+    ],
+  ];
+  it.each(helps)('sportello %j --help exits 0 and lists the options', async (command, expected) => {
+    const result = await runCli([...command, '--help'], { DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    for (const text of expected) expect(result.stdout).toContain(text);
+  });
+
+  it('refuses a bad PORT with one sentence and exit code 2', async () => {
+    const result = await runCli(['start'], { DATA_DIR: dataDir, PORT: 'eighty' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('sportello: PORT must be a whole number from 0 to 65535, not "eighty".');
+  });
+
+  it('refuses a bad SYSTEM_ID with one sentence and exit code 2, for every command', async () => {
+    for (const command of [['start'], ['migrate'], ['token', 'create', '--agent', 'a', '--name', 'b']]) {
+      const result = await runCli(command, { DATA_DIR: dataDir, SYSTEM_ID: '12345' });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^sportello: SYSTEM_ID must be 1 to 4 digits/);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('refuses bad options with exit code 2 and names the option', async () => {
+    const port = await runCli(['start', '--port', '70000'], { DATA_DIR: dataDir });
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain("option '--port <port>' argument '70000' is invalid");
+
+    const missing = await runCli(['agent', 'add', 'x'], { DATA_DIR: dataDir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--first-name <name>' not specified");
+
+    const permission = await runCli(
+      ['agent', 'add', 'x', '--first-name', 'A', '--last-name', 'B', '--email', 'a@b.example', '--group', 'users:all'],
+      { DATA_DIR: dataDir },
+    );
+    expect(permission.code).toBe(2);
+    expect(permission.stderr).toContain('"all" is not a permission');
+
+    const unknown = await runCli(['stop'], { DATA_DIR: dataDir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'stop'");
+  });
+});
