@@ -50,6 +50,26 @@ const en = {
   'error.link_exists': 'These tickets are already linked',
   'error.duplicate': '{what} "{value}" already exists',
   'error.in_use': '{what} {id} is still used and cannot be deleted; deactivate it instead',
+  'error.default_row': '{what} {id} is part of the default data and cannot be deleted; deactivate it instead',
+  'object.agent': 'Agent',
+  'object.group': 'Group',
+  'object.role': 'Role',
+  'object.queue': 'Queue',
+  'object.customer': 'Customer',
+  'object.customer_user': 'Customer user',
+  'object.state': 'State',
+  'object.priority': 'Priority',
+  'object.ticket_type': 'Ticket type',
+  'object.service': 'Service',
+  'object.sla': 'SLA',
+  'object.system_address': 'System address',
+  'error.password_too_short': 'The password must be at least {min} characters long',
+  'error.own_queues_only': 'Only the agent and admins may see or choose the agent’s queues',
+  'error.admin_group_fixed': 'The admin group cannot be renamed, deactivated or deleted: admin rights depend on it',
+  'error.group_reference': 'Name the group by groupId or by groupName: one of the two',
+  'error.listed_twice': '{field} lists {value} twice',
+  'error.one_primary_customer': 'A customer user has at most one primary customer',
+  'error.service_parent_cycle': 'Service {id} cannot be placed under itself or under one of its own sub-services',
   'error.attachment_too_large': 'Attachment {filename} is {size} bytes; the limit is {limit}',
   'error.customer_forbidden': 'Customer users cannot do this',
   'error.unavailable': 'The server is shutting down; try again in a moment',
@@ -100,7 +120,28 @@ const it: Record<MessageKey, string> = {
   'error.link_self': 'Un ticket non può essere collegato a sé stesso',
   'error.link_exists': 'Questi ticket sono già collegati',
   'error.duplicate': '{what} "{value}" esiste già',
-  'error.in_use': '{what} {id} è ancora in uso e non può essere eliminato; disattivalo',
+  'error.in_use': 'Non si può eliminare {what} {id}, che è ancora in uso: si può solo disattivare',
+  'error.default_row': 'Non si può eliminare {what} {id}, che fa parte dei dati predefiniti: si può solo disattivare',
+  'object.agent': "l'operatore",
+  'object.group': 'il gruppo',
+  'object.role': 'il ruolo',
+  'object.queue': 'la coda',
+  'object.customer': 'il cliente',
+  'object.customer_user': "l'utente cliente",
+  'object.state': 'lo stato',
+  'object.priority': 'la priorità',
+  'object.ticket_type': 'il tipo di ticket',
+  'object.service': 'il servizio',
+  'object.sla': "l'SLA",
+  'object.system_address': "l'indirizzo di sistema",
+  'error.password_too_short': 'La password deve avere almeno {min} caratteri',
+  'error.own_queues_only': 'Solo l’operatore stesso e gli amministratori possono vedere o scegliere le sue code',
+  'error.admin_group_fixed':
+    'Il gruppo admin non può essere rinominato, disattivato o eliminato: ne dipendono i diritti di amministrazione',
+  'error.group_reference': 'Indica il gruppo con groupId o con groupName: uno dei due',
+  'error.listed_twice': '{field} contiene {value} due volte',
+  'error.one_primary_customer': 'Un utente cliente ha al massimo un cliente principale',
+  'error.service_parent_cycle': 'Il servizio {id} non può stare sotto sé stesso o sotto un suo sottoservizio',
   'error.attachment_too_large': "L'allegato {filename} è di {size} byte; il limite è {limit}",
   'error.customer_forbidden': 'Gli utenti cliente non possono farlo',
   'error.unavailable': 'Il server si sta arrestando; riprova tra poco',
@@ -109,10 +150,19 @@ const it: Record<MessageKey, string> = {
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, it };
 
+/** A parameter naming a kind of object ("object.queue") is itself translated: "la coda", "Queue". */
+function paramText(language: Language, value: string | number): string {
+  if (typeof value === 'string' && value.startsWith('object.') && value in en) {
+    return catalogs[language][value as MessageKey];
+  }
+  return String(value);
+}
+
 export function translate(language: Language, key: MessageKey, params: Params = {}): string {
-  return catalogs[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return catalogs[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : paramText(language, value);
+  });
 }
 
 /** Picks Italian or English from an Accept-Language header; Italian first, as our users are. */

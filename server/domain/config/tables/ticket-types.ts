@@ -1,0 +1,20 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Comments, columnsOf, configItem, Name, Valid } from '../api-schemas.ts';
+import type { ConfigTable } from '../config-table.ts';
+
+export const TicketTypeItem = configItem({ name: Type.String(), comments: Type.String() });
+export const TicketTypeCreate = Type.Object(
+  { name: Name, comments: Type.Optional(Comments), valid: Valid },
+  { additionalProperties: false },
+);
+
+export const ticketTypeTable: ConfigTable<Static<typeof TicketTypeCreate>, Static<typeof TicketTypeItem>> = {
+  table: 'ticketTypes',
+  kind: 'object.ticket_type',
+  notFound: 'error.not_found.type',
+  columns: columnsOf(TicketTypeItem),
+  writable: ['name', 'comments'],
+  search: ['name'],
+  orderBy: 'name',
+  usedBy: [{ table: 'ticketHistory', column: 'typeId' }],
+};
