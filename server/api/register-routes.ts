@@ -1,5 +1,11 @@
+import { agentRoutes } from '../domain/agents/index.ts';
 import { authRoutes } from '../domain/auth/routes.ts';
+import { configRoutes } from '../domain/config/index.ts';
 import type { DomainContext } from '../domain/context.ts';
+import { customerRoutes } from '../domain/customers/index.ts';
+import { groupRoutes } from '../domain/groups/index.ts';
+import { queueRoutes } from '../domain/queues/index.ts';
+import { roleRoutes } from '../domain/roles/index.ts';
 import { systemRoutes } from '../domain/system/routes.ts';
 import { ticketRoutes } from '../domain/tickets/routes.ts';
 import type { App } from './app.ts';
@@ -10,5 +16,12 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
   await ticketRoutes(app, ctx);
+  // configuration objects (admin writes, agent reads)
+  await agentRoutes(app, ctx);
+  await groupRoutes(app, ctx);
+  await roleRoutes(app, ctx);
+  await queueRoutes(app, ctx);
+  await customerRoutes(app, ctx);
+  await configRoutes(app, ctx);
   await systemRoutes(app, ctx);
 }
