@@ -3,7 +3,11 @@ import { type TSchema, Type } from '@sinclair/typebox';
 /** Shared TypeBox pieces: ids, pages, error bodies and nullable values. */
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Type.Object({ id: Id });
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * null first: with coerceTypes, ajv would otherwise turn a null into "" or 0 for the other branch
+ * before trying null.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 export const DateTime = Type.String({ format: 'date-time' });
 export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),

@@ -1,12 +1,6 @@
 import { type Static, type TObject, type TProperties, type TSchema, Type } from '@sinclair/typebox';
-import { DateTime } from '../../api/schema-helpers.ts';
+import { DateTime, Nullable } from '../../api/schema-helpers.ts';
 import type { Permission } from '../../db/schema.ts';
-
-/**
- * A value or null, for request bodies. Null comes first: with the app's coerceTypes, ajv would
- * otherwise turn null into "" or 0 for the other branch before trying null.
- */
-export const OrNull = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 /** TypeBox pieces shared by the configuration APIs. */
 export const Name = Type.String({ minLength: 1, maxLength: 200 });
@@ -16,9 +10,11 @@ export const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\
 export const Minutes = Type.Integer({ minimum: 0, maximum: 5_256_000 });
 export const Calendar = Type.String({ maxLength: 50 });
 export const Language = Type.Union([Type.Literal('it'), Type.Literal('en')]);
-export const TimeZone = OrNull(Type.String({ minLength: 1, maxLength: 64 }));
+export const TimeZone = Nullable(Type.String({ minLength: 1, maxLength: 64 }));
 /** the length rule is the command's, so that its message (at least 8 characters) is the one shown */
-export const Password = OrNull(Type.String({ maxLength: 1000, description: 'at least 8 characters; null removes it' }));
+export const Password = Nullable(
+  Type.String({ maxLength: 1000, description: 'at least 8 characters; null removes it' }),
+);
 export const PermissionKey = Type.Unsafe<Permission>({
   type: 'string',
   enum: ['ro', 'move_into', 'create', 'note', 'owner', 'priority', 'rw'],

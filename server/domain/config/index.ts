@@ -9,7 +9,6 @@ export {
   ListQueryFields,
   Minutes,
   Name,
-  OrNull,
   Password,
   PermissionKey,
   PermissionKeys,

@@ -2,17 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { Id, Nullable } from '../../api/schema-helpers.ts';
 import type { FollowUpPolicy } from '../../db/schema.ts';
-import {
-  Calendar,
-  Comments,
-  type ConfigTable,
-  columnsOf,
-  configItem,
-  Minutes,
-  Name,
-  OrNull,
-  Valid,
-} from '../config/index.ts';
+import { Calendar, Comments, type ConfigTable, columnsOf, configItem, Minutes, Name, Valid } from '../config/index.ts';
 
 const Policy = Type.Unsafe<FollowUpPolicy>({
   type: 'string',
@@ -38,7 +28,7 @@ export const QueueCreate = Type.Object(
   {
     name: Name,
     groupId: Id,
-    systemAddressId: Type.Optional(OrNull(Id)),
+    systemAddressId: Type.Optional(Nullable(Id)),
     followUpPolicy: Type.Optional(Policy),
     followUpLock: Type.Optional(Type.Boolean()),
     unlockTimeoutMinutes: Type.Optional(Minutes),

@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import { Id, Nullable } from '../../../api/schema-helpers.ts';
 import type { DB } from '../../../db/schema.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import { Comments, columnsOf, configItem, Name, OrNull, Valid } from '../api-schemas.ts';
+import { Comments, columnsOf, configItem, Name, Valid } from '../api-schemas.ts';
 import type { ConfigTable } from '../config-table.ts';
 
 export const ServiceItem = configItem({
@@ -12,7 +12,7 @@ export const ServiceItem = configItem({
   comments: Type.String(),
 });
 export const ServiceCreate = Type.Object(
-  { name: Name, parentId: Type.Optional(OrNull(Id)), comments: Type.Optional(Comments), valid: Valid },
+  { name: Name, parentId: Type.Optional(Nullable(Id)), comments: Type.Optional(Comments), valid: Valid },
   { additionalProperties: false },
 );
 

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { Id, Nullable } from '../../../api/schema-helpers.ts';
-import { Comments, columnsOf, configItem, Email, Name, OrNull, Valid } from '../api-schemas.ts';
+import { Comments, columnsOf, configItem, Email, Name, Valid } from '../api-schemas.ts';
 import type { ConfigTable } from '../config-table.ts';
 
 export const SystemAddressItem = configItem({
@@ -14,7 +14,7 @@ export const SystemAddressCreate = Type.Object(
   {
     email: Email,
     displayName: Name,
-    queueId: Type.Optional(OrNull(Id)),
+    queueId: Type.Optional(Nullable(Id)),
     comments: Type.Optional(Comments),
     valid: Valid,
   },
