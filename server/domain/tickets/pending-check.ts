@@ -25,7 +25,10 @@ export async function runPendingCheck(ctx: DomainContext, data: Record<string, u
   const due = new Date(String(data.pendingUntil));
   await withTicket(ctx, systemActor(), ticketId, async (tx) => {
     const { ticket } = tx;
-    if (!ticket.pendingUntil || ticket.pendingUntil.getTime() !== due.getTime() || due > ctx.now()) return;
+    if (!ticket.pendingUntil || ticket.pendingUntil.getTime() !== due.getTime()) return;
+    // pg-boss found the job due by the database's clock, but ours is behind: fail, so that the job
+    // is retried later instead of being completed (and the close lost)
+    if (due > ctx.now()) throw new Error(`ticket ${ticketId}: pending time ${due.toISOString()} not reached yet`);
     const after = stateAfterPending(ticket.stateType);
     if (after) {
       const closed = await stateOfType(tx.trx, after);

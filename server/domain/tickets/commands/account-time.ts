@@ -1,6 +1,7 @@
 import { DomainError, notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
+import { FINAL_STATE_TYPES } from '../rules/states.ts';
 import { withTicket } from '../ticket-transaction.ts';
 import { addTimeAccounting } from '../time-accounting.ts';
 
@@ -13,6 +14,8 @@ export function accountTime(
 ) {
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('note');
+    // a merged ticket's time moved to its target with the merge; none may be added to it afterwards
+    tx.refuseInStates(FINAL_STATE_TYPES);
     if (input.minutes === 0) {
       throw new DomainError('validation', 'error.validation', { field: 'minutes', detail: 'not 0' }, 'minutes');
     }

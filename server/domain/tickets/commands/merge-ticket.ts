@@ -39,7 +39,11 @@ export function mergeTicket(ctx: DomainContext, actor: Actor, sourceId: number, 
     }
 
     const merged = await stateOfType(trx, 'merged');
+    const from = source.ticket.stateName;
     await source.update({ stateId: merged.id, pendingUntil: null, mergedIntoId: targetId });
+    // OTRS sets the merged state through StateSet: a StateUpdate row and a state event like any other
+    await source.history('StateUpdate', { from, to: merged.name });
+    await source.event('ticket.state_changed', { from, to: merged.name });
     await source.setLock('unlock');
     await trx
       .insertInto('ticketLinks')

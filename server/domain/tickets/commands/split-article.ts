@@ -74,6 +74,9 @@ export async function splitArticle(ctx: DomainContext, actor: Actor, ticketId: n
       .execute();
     const data = { source: source.tn, target: created.tn, type: 'parent_child', splitFromArticleId: article.id };
     await parent.history('TicketLinkAdd', data);
+    // both ends of a link show it in their history, as with linkTickets
+    const child = await lockTicketRow(ctx, trx, actor, created.id);
+    await child.history('TicketLinkAdd', data);
     await parent.event('ticket.linked', { ...data, otherTicketId: created.id });
     return created;
   });

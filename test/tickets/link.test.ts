@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkTickets, unlinkTickets } from '../../server/domain/tickets/commands/link-tickets.ts';
+import { ticketLinks } from '../../server/domain/tickets/queries/ticket-history.ts';
+import {
+  makeAgent,
+  makeCustomer,
+  makeCustomerUser,
+  makeDesk,
+  makeGroup,
+  makeQueue,
+  makeTicket,
+} from '../support/factories.ts';
+import { createTestContext, type TestContext } from '../support/test-database.ts';
+import { admin, eventsSince, expectRefused, historySince, historyTypesSince, mark } from './helpers.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+async function twoTickets() {
+  const desk = await makeDesk(ctx);
+  const first = await makeTicket(ctx, desk.agent, desk.queue.id, { title: 'Rete lenta' });
+  const second = await makeTicket(ctx, desk.agent, desk.queue.id, { title: 'Wi-Fi assente' });
+  return { ...desk, first, second };
+}
+
+describe('link', () => {
+  it('links two related tickets; both show the link and its history', async () => {
+    const { agent, first, second } = await twoTickets();
+    const since = await mark(ctx);
+
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' });
+
+    expect(await ticketLinks(ctx, agent, first.id)).toEqual([
+      {
+        ticketId: second.id,
+        tn: second.tn,
+        title: 'Wi-Fi assente',
+        state: { name: 'new', type: 'new' },
+        relation: 'normal',
+      },
+    ]);
+    expect(await ticketLinks(ctx, agent, second.id)).toEqual([
+      expect.objectContaining({ ticketId: first.id, relation: 'normal' }),
+    ]);
+    const data = { source: first.tn, target: second.tn, type: 'normal' };
+    expect((await historySince(ctx, since, first.id)).map((row) => [row.type, row.data])).toEqual([
+      ['TicketLinkAdd', data],
+    ]);
+    expect((await historySince(ctx, since, second.id)).map((row) => [row.type, row.data])).toEqual([
+      ['TicketLinkAdd', data],
+    ]);
+    const events = await eventsSince(ctx, since);
+    expect(events.map((event) => [event.ticketId, event.type, event.payload])).toEqual([
+      [first.id, 'ticket.linked', { ...data, otherTicketId: second.id }],
+    ]);
+  });
+
+  it('links a parent and its child', async () => {
+    const { agent, first, second } = await twoTickets();
+
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
+
+    expect(await ticketLinks(ctx, agent, first.id)).toEqual([
+      expect.objectContaining({ ticketId: second.id, relation: 'child' }),
+    ]);
+    expect(await ticketLinks(ctx, agent, second.id)).toEqual([
+      expect.objectContaining({ ticketId: first.id, relation: 'parent' }),
+    ]);
+  });
+
+  it('needs rw on this ticket and only sight of the other', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const otherGroup = await makeGroup(ctx);
+    const otherQueue = await makeQueue(ctx, otherGroup.id);
+    const linker = await makeAgent(ctx, [
+      { groupId: group.id, permissions: ['rw'] },
+      { groupId: otherGroup.id, permissions: ['ro'] },
+    ]);
+    const mine = await makeTicket(ctx, agent, queue.id);
+    const theirs = await makeTicket(ctx, admin, otherQueue.id);
+    const since = await mark(ctx);
+
+    await linkTickets(ctx, linker, mine.id, { targetTicketId: theirs.id, type: 'normal' });
+
+    expect(await historyTypesSince(ctx, since, theirs.id)).toEqual(['TicketLinkAdd']);
+    // from the read-only side it cannot be linked the other way round
+    await expectRefused(ctx, [mine.id, theirs.id], 'forbidden', () =>
+      linkTickets(ctx, linker, theirs.id, { targetTicketId: mine.id, type: 'parent_child' }),
+    );
+  });
+
+  it('refuses a link that exists, also a normal one read the other way round', async () => {
+    const { agent, first, second } = await twoTickets();
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' });
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
+
+    await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
+      linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' }),
+    );
+    await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
+      linkTickets(ctx, agent, second.id, { targetTicketId: first.id, type: 'normal' }),
+    );
+    await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
+      linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' }),
+    );
+  });
+
+  it('refuses a link to itself, to a ticket the agent cannot see, without rw, and to customer users', async () => {
+    const { group, queue, agent, first, second } = await twoTickets();
+    const hidden = await makeTicket(ctx, admin, (await makeQueue(ctx, (await makeGroup(ctx)).id)).id);
+    const reader = await makeAgent(ctx, [
+      { groupId: group.id, permissions: ['ro', 'move_into', 'create', 'note', 'owner', 'priority'] },
+    ]);
+    const customer = await makeCustomer(ctx);
+    const user = await makeCustomerUser(ctx, [{ id: customer.id }]);
+    const own = await makeTicket(ctx, agent, queue.id, { customerUserId: user.id });
+    const ownToo = await makeTicket(ctx, agent, queue.id, { customerUserId: user.id });
+
+    const self = await expectRefused(ctx, [first.id], 'validation', () =>
+      linkTickets(ctx, agent, first.id, { targetTicketId: first.id, type: 'normal' }),
+    );
+    expect(self.field).toBe('targetTicketId');
+    await expectRefused(ctx, [first.id, hidden.id], 'not_found', () =>
+      linkTickets(ctx, agent, first.id, { targetTicketId: hidden.id, type: 'normal' }),
+    );
+    await expectRefused(ctx, [first.id, second.id], 'forbidden', () =>
+      linkTickets(ctx, reader, first.id, { targetTicketId: second.id, type: 'normal' }),
+    );
+    await expectRefused(ctx, [own.id, ownToo.id], 'forbidden', () =>
+      linkTickets(ctx, user.actor, own.id, { targetTicketId: ownToo.id, type: 'normal' }),
+    );
+  });
+});
+
+describe('unlink', () => {
+  it('removes a normal link from either side, with history on both tickets', async () => {
+    const { agent, first, second } = await twoTickets();
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' });
+    const since = await mark(ctx);
+
+    await unlinkTickets(ctx, agent, second.id, { targetTicketId: first.id, type: 'normal' });
+
+    expect(await ticketLinks(ctx, agent, first.id)).toEqual([]);
+    expect(await ticketLinks(ctx, agent, second.id)).toEqual([]);
+    const data = { source: second.tn, target: first.tn, type: 'normal' };
+    expect((await historySince(ctx, since, first.id)).map((row) => [row.type, row.data])).toEqual([
+      ['TicketLinkDelete', data],
+    ]);
+    expect(await historyTypesSince(ctx, since, second.id)).toEqual(['TicketLinkDelete']);
+    const events = await eventsSince(ctx, since);
+    expect(events.map((event) => [event.ticketId, event.type, event.payload])).toEqual([
+      [second.id, 'ticket.unlinked', { ...data, otherTicketId: first.id }],
+    ]);
+  });
+
+  it('removes a parent-child link from the parent', async () => {
+    const { agent, first, second } = await twoTickets();
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
+
+    await unlinkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
+
+    expect(await ticketLinks(ctx, agent, second.id)).toEqual([]);
+  });
+
+  it('reports a link that does not exist as missing, and refuses without rw', async () => {
+    const { group, agent, first, second } = await twoTickets();
+    const reader = await makeAgent(ctx, [{ groupId: group.id, permissions: ['ro', 'note'] }]);
+
+    const missing = await expectRefused(ctx, [first.id, second.id], 'not_found', () =>
+      unlinkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' }),
+    );
+    expect(missing.messageKey).toBe('error.not_found.link');
+    await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
+    // the child is not the parent: from its side the parent-child link reads the other way
+    await expectRefused(ctx, [first.id, second.id], 'not_found', () =>
+      unlinkTickets(ctx, agent, second.id, { targetTicketId: first.id, type: 'parent_child' }),
+    );
+    await expectRefused(ctx, [first.id, second.id], 'forbidden', () =>
+      unlinkTickets(ctx, reader, first.id, { targetTicketId: second.id, type: 'parent_child' }),
+    );
+  });
+});

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountTime } from '../../server/domain/tickets/commands/account-time.ts';
+import { addNote } from '../../server/domain/tickets/commands/add-note.ts';
+import { lockTicket } from '../../server/domain/tickets/commands/lock-ticket.ts';
+import { mergeTicket } from '../../server/domain/tickets/commands/merge-ticket.ts';
+import { getTicket } from '../../server/domain/tickets/queries/get-ticket.ts';
+import { listArticles } from '../../server/domain/tickets/queries/ticket-articles.ts';
+import { ticketHistory, ticketLinks } from '../../server/domain/tickets/queries/ticket-history.ts';
+import {
+  makeAgent,
+  makeCustomer,
+  makeCustomerUser,
+  makeDesk,
+  makeGroup,
+  makeQueue,
+  makeTicket,
+} from '../support/factories.ts';
+import { createTestContext, type TestContext } from '../support/test-database.ts';
+import { admin, eventsSince, expectRefused, historySince, historyTypesSince, mark, STATE } from './helpers.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('merge', () => {
+  it('moves articles, their history and the accounted time to the target; the source becomes merged', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const source = await makeTicket(ctx, agent, queue.id, {
+      stateId: STATE.pendingReminder,
+      pendingUntil: new Date(Date.now() + 86_400_000),
+    });
+    const target = await makeTicket(ctx, agent, queue.id, { title: 'Orari biblioteca' });
+    const { articleId: sourceNote } = await addNote(ctx, agent, source.id, {
+      subject: 'Duplicato',
+      bodyText: 'Stessa richiesta.',
+      timeMinutes: 20,
+    });
+    await accountTime(ctx, agent, target.id, { minutes: 10 });
+    const since = await mark(ctx);
+
+    await mergeTicket(ctx, agent, source.id, target.id);
+
+    const merged = await getTicket(ctx, agent, source.id);
+    expect(merged).toMatchObject({
+      state: { name: 'merged', type: 'merged' },
+      mergedIntoId: target.id,
+      pendingUntil: null,
+      lock: 'unlock',
+      accountedMinutes: 0,
+    });
+    expect(await getTicket(ctx, agent, target.id)).toMatchObject({
+      state: { name: 'new' },
+      accountedMinutes: 30,
+      lock: 'unlock',
+    });
+
+    expect(await listArticles(ctx, agent, source.id)).toEqual([]);
+    const articles = await listArticles(ctx, agent, target.id);
+    expect(articles.map((article) => article.id)).toEqual([
+      source.articleId,
+      target.articleId,
+      sourceNote,
+      expect.any(Number),
+    ]);
+    expect(articles[3]).toMatchObject({
+      channel: 'internal',
+      senderType: 'agent',
+      visibleToCustomer: false,
+      subject: `Merged ticket ${source.tn} into ${target.tn}`,
+    });
+
+    // the history of the moved articles moved along; the rest stays on the source
+    const targetHistory = await ticketHistory(ctx, agent, target.id);
+    expect(targetHistory.filter((row) => row.articleId === sourceNote).map((row) => row.type)).toEqual([
+      'AddNote',
+      'TimeAccounting',
+    ]);
+    expect(targetHistory.some((row) => row.articleId === source.articleId)).toBe(true);
+    expect((await ticketHistory(ctx, agent, source.id)).every((row) => row.articleId === null)).toBe(true);
+    const time = await ctx.db
+      .selectFrom('timeAccounting')
+      .select('ticketId')
+      .where('articleId', '=', sourceNote)
+      .execute();
+    expect(time).toEqual([{ ticketId: target.id }]);
+
+    expect(await historyTypesSince(ctx, since, source.id)).toEqual(['Lock', 'StateUpdate', 'Unlock', 'Merged']);
+    expect(await historyTypesSince(ctx, since, target.id)).toEqual(['AddNote', 'Merged']);
+    const mergedRow = (await historySince(ctx, since, target.id)).at(-1);
+    expect(mergedRow?.data).toEqual({ source: source.tn, target: target.tn, sourceId: source.id, targetId: target.id });
+
+    const sourceEvents = await eventsSince(ctx, since, source.id);
+    expect(sourceEvents.map((event) => event.type)).toEqual([
+      'ticket.locked',
+      'ticket.state_changed',
+      'ticket.unlocked',
+      'ticket.merged',
+    ]);
+    expect(sourceEvents[1]?.payload).toEqual({ from: 'pending reminder', to: 'merged' });
+    expect((await eventsSince(ctx, since, target.id)).map((event) => event.type)).toEqual([
+      'article.created',
+      'ticket.merged',
+    ]);
+
+    expect(await ticketLinks(ctx, agent, target.id)).toEqual([
+      expect.objectContaining({ ticketId: source.id, relation: 'child', state: { name: 'merged', type: 'merged' } }),
+    ]);
+    expect(await ticketLinks(ctx, agent, source.id)).toEqual([
+      expect.objectContaining({ ticketId: target.id, relation: 'parent' }),
+    ]);
+  });
+
+  it('lets the source’s customer user follow the merged ticket to the target', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const customer = await makeCustomer(ctx);
+    const user = await makeCustomerUser(ctx, [{ id: customer.id }]);
+    const source = await makeTicket(ctx, agent, queue.id, { customerUserId: user.id });
+    const target = await makeTicket(ctx, agent, queue.id, { customerUserId: user.id });
+
+    await mergeTicket(ctx, agent, source.id, target.id);
+
+    expect(await getTicket(ctx, user.actor, source.id)).toMatchObject({
+      state: { name: 'merged' },
+      mergedIntoId: target.id,
+    });
+    // the automatic merge note is internal
+    const seen = await listArticles(ctx, user.actor, target.id);
+    expect(seen.map((article) => article.id)).toEqual([source.articleId, target.articleId]);
+  });
+
+  it('takes over an unlocked source for the merging agent, who becomes its owner', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
+    const source = await makeTicket(ctx, agent, queue.id);
+    const target = await makeTicket(ctx, agent, queue.id);
+    const since = await mark(ctx);
+
+    await mergeTicket(ctx, colleague, source.id, target.id);
+
+    expect(await getTicket(ctx, colleague, source.id)).toMatchObject({
+      owner: { id: colleague.agentId },
+      lock: 'unlock',
+    });
+    expect(await getTicket(ctx, colleague, target.id)).toMatchObject({ owner: { id: agent.agentId } });
+    expect(await historyTypesSince(ctx, since, source.id)).toEqual([
+      'Lock',
+      'OwnerUpdate',
+      'StateUpdate',
+      'Unlock',
+      'Merged',
+    ]);
+  });
+
+  it('refuses to merge a ticket into itself', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const { id } = await makeTicket(ctx, agent, queue.id);
+    const error = await expectRefused(ctx, [id], 'validation', () => mergeTicket(ctx, agent, id, id));
+    expect(error.field).toBe('targetTicketId');
+  });
+
+  it('is refused while another agent holds the lock on either ticket, undoing the lock taken', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
+    const source = await makeTicket(ctx, agent, queue.id);
+    const target = await makeTicket(ctx, agent, queue.id);
+    await lockTicket(ctx, agent, target.id);
+
+    // the source is free, so the colleague would lock it first: that must roll back too
+    await expectRefused(ctx, [source.id, target.id], 'locked_by_other', () =>
+      mergeTicket(ctx, colleague, source.id, target.id),
+    );
+    await expectRefused(ctx, [source.id, target.id], 'locked_by_other', () =>
+      mergeTicket(ctx, colleague, target.id, source.id),
+    );
+  });
+
+  it('needs rw on both tickets; a target the agent cannot see is missing', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const otherGroup = await makeGroup(ctx);
+    const otherQueue = await makeQueue(ctx, otherGroup.id);
+    const reader = await makeAgent(ctx, [
+      { groupId: group.id, permissions: ['rw'] },
+      { groupId: otherGroup.id, permissions: ['ro', 'note', 'move_into', 'owner', 'priority', 'create'] },
+    ]);
+    const creator = await makeAgent(ctx, [{ groupId: otherGroup.id, permissions: ['rw'] }]);
+    const source = await makeTicket(ctx, agent, queue.id);
+    const readOnly = await makeTicket(ctx, creator, otherQueue.id);
+    const hidden = await makeTicket(ctx, admin, (await makeQueue(ctx, (await makeGroup(ctx)).id)).id);
+
+    await expectRefused(ctx, [source.id, readOnly.id], 'forbidden', () =>
+      mergeTicket(ctx, reader, source.id, readOnly.id),
+    );
+    await expectRefused(ctx, [source.id, readOnly.id], 'forbidden', () =>
+      mergeTicket(ctx, reader, readOnly.id, source.id),
+    );
+    await expectRefused(ctx, [source.id, hidden.id], 'not_found', () => mergeTicket(ctx, reader, source.id, hidden.id));
+    await expectRefused(ctx, [source.id], 'not_found', () => mergeTicket(ctx, reader, source.id, 987_654_321));
+  });
+
+  it('is refused when either ticket is already merged, and to customer users', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const customer = await makeCustomer(ctx);
+    const user = await makeCustomerUser(ctx, [{ id: customer.id }]);
+    const first = await makeTicket(ctx, agent, queue.id, { customerUserId: user.id });
+    const second = await makeTicket(ctx, agent, queue.id, { customerUserId: user.id });
+    const third = await makeTicket(ctx, agent, queue.id);
+
+    await expectRefused(ctx, [first.id, second.id], 'forbidden', () =>
+      mergeTicket(ctx, user.actor, first.id, second.id),
+    );
+    await mergeTicket(ctx, agent, first.id, second.id);
+    await expectRefused(ctx, [first.id, third.id], 'invalid_transition', () =>
+      mergeTicket(ctx, agent, first.id, third.id),
+    );
+    await expectRefused(ctx, [first.id, third.id], 'invalid_transition', () =>
+      mergeTicket(ctx, agent, third.id, first.id),
+    );
+  });
+});
