@@ -53,7 +53,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       }
     }
     const demoPresent = await demoConfigured(runtime.ctx);
-    await runtime.ctx.jobs.work();
+    runtime.ctx.jobs.work();
     app = await buildApp(runtime.ctx, {
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });

@@ -21,6 +21,9 @@ const RETRY = { retryLimit: 10, retryDelay: 5, retryBackoff: true } as const;
 export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private working = false;
+  private loop: Promise<void> | undefined;
+  private stopWorking: (() => void) | undefined;
+  private maintenance: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly boss: PgBoss,
@@ -30,7 +33,7 @@ export class JobQueue {
   static async open(database: DatabaseHandle): Promise<JobQueue> {
     const boss = new PgBoss({
       db: { executeSql: database.executeSql as PgBoss.Db['executeSql'] },
-      // maintenance and cron need timers; they run only in processes that work jobs (see work())
+      // pg-boss's timers would run in every process, the CLI's too; work() runs maintenance instead
       supervise: false,
       schedule: false,
       migrate: true,
@@ -73,32 +76,46 @@ export class JobQueue {
     await this.boss.send(name, data, { ...RETRY, ...options, db });
   }
 
-  /** Starts polling workers for every defined queue (in `sportello start`). */
-  async work(pollingIntervalSeconds = 1): Promise<void> {
+  /**
+   * Works jobs in this process (in `sportello start`): runs every due job, and polls again after
+   * `pollingIntervalSeconds` only when none was due, so a burst is worked at full speed. pg-boss's own
+   * maintenance (expiring jobs of a dead worker so they are retried, archiving) runs every minute.
+   */
+  work(pollingIntervalSeconds = 1): void {
+    if (this.loop) return;
     this.working = true;
-    for (const [name, handler] of this.handlers) {
-      await this.boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data);
-      });
-    }
+    const idle = new AbortController();
+    this.stopWorking = () => idle.abort();
+    this.loop = (async () => {
+      while (this.working) {
+        const ran = await this.runDue().catch(() => 0);
+        if (ran === 0) await sleep(pollingIntervalSeconds * 1000, undefined, { signal: idle.signal }).catch(() => {});
+      }
+    })();
+    this.maintenance = setInterval(() => {
+      this.boss.maintain().catch(() => {});
+    }, 60_000);
   }
 
   /** Runs every job that is due now, in this process, until none is left (tests and the CLI). */
   async drain(): Promise<number> {
     let ran = 0;
-    for (let found = true; found; ) {
-      found = false;
-      for (const [name, handler] of this.handlers) {
-        const jobs = await this.boss.fetch<Record<string, unknown>>(name, { batchSize: 50 });
-        for (const job of jobs) {
-          found = true;
-          ran += 1;
-          try {
-            await handler(job.data);
-            await this.boss.complete(name, job.id);
-          } catch (error) {
-            await this.boss.fail(name, job.id, { message: String(error) });
-          }
+    for (let batch = await this.runDue(); batch > 0; batch = await this.runDue()) ran += batch;
+    return ran;
+  }
+
+  /** One pass over every queue: each due job runs, and is completed or failed (retried later) alone. */
+  private async runDue(): Promise<number> {
+    let ran = 0;
+    for (const [name, handler] of this.handlers) {
+      const jobs = await this.boss.fetch<Record<string, unknown>>(name, { batchSize: 50 });
+      for (const job of jobs) {
+        ran += 1;
+        try {
+          await handler(job.data);
+          await this.boss.complete(name, job.id);
+        } catch (error) {
+          await this.boss.fail(name, job.id, { message: String(error) });
         }
       }
     }
@@ -121,6 +138,10 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    this.working = false;
+    this.stopWorking?.();
+    await this.loop;
+    if (this.maintenance) clearInterval(this.maintenance);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
   }
 }
