@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Config, loadConfig } from '../../server/config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../server/db/connect.ts';
 import type { DomainContext } from '../../server/domain/context.ts';
@@ -12,8 +12,6 @@ import { JobQueue } from '../../server/jobs/job-queue.ts';
 export type TestDbKind = 'pglite' | 'postgres';
 export const TEST_DB: TestDbKind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://root@127.0.0.1:5432/test';
-export const PG_TEMPLATE = 'sportello_test_template';
-export const PGLITE_TEMPLATE = path.resolve('.tmp/pglite-template.tar.gz');
 
 export interface TestContext extends DomainContext {
   database: DatabaseHandle;
@@ -31,14 +29,14 @@ function pgUrl(database: string): string {
 /** A fresh database cloned from the migrated template (≈ tens of ms instead of seconds). */
 export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   if (TEST_DB === 'pglite') {
-    const blob = new Blob([await readFile(PGLITE_TEMPLATE)]);
+    const blob = new Blob([await readFile(inject('pgliteTemplate'))]);
     const handle = await openDatabase({ kind: 'pglite', pglite: new PGlite({ loadDataDir: blob }) });
     return { handle, drop: async () => {} };
   }
   const name = `sportello_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.end();
   const handle = await openDatabase({ kind: 'postgres', url: pgUrl(name), poolSize: 8 });
   return {
