@@ -145,7 +145,7 @@ describe('note', () => {
 });
 
 describe('phone call', () => {
-  it('outbound: the agent’s words, visible to the customer; takes the lock and ownership', async () => {
+  it('outbound: the agent’s words, visible to the customer; takes the lock (opening a new ticket) and ownership', async () => {
     const { group, queue, agent } = await makeDesk(ctx);
     const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
     const { id } = await makeTicket(ctx, agent, queue.id);
@@ -161,7 +161,7 @@ describe('phone call', () => {
     expect(await getTicket(ctx, colleague, id)).toMatchObject({
       lock: 'lock',
       owner: { id: colleague.agentId },
-      state: { name: 'new' },
+      state: { name: 'open' },
       accountedMinutes: 5,
     });
     expect((await listArticles(ctx, colleague, id)).at(-1)).toMatchObject({
@@ -172,12 +172,14 @@ describe('phone call', () => {
     });
     expect(await historyTypesSince(ctx, since, id)).toEqual([
       'Lock',
+      'StateUpdate',
       'OwnerUpdate',
       'PhoneCallAgent',
       'TimeAccounting',
     ]);
     expect(await eventTypesSince(ctx, since, id)).toEqual([
       'ticket.locked',
+      'ticket.state_changed',
       'ticket.owner_changed',
       'article.created',
       'ticket.time_accounted',
@@ -203,11 +205,14 @@ describe('phone call', () => {
       pendingUntil: until.toISOString(),
       lock: 'lock',
     });
-    expect(await historyTypesSince(ctx, since, id)).toEqual([
-      'Lock',
-      'PhoneCallAgent',
-      'StateUpdate',
-      'SetPendingTime',
+    // the lock opened the new ticket; the next state then follows the call
+    const history = await historySince(ctx, since, id);
+    expect(history.map((row) => [row.type, row.data])).toEqual([
+      ['Lock', {}],
+      ['StateUpdate', { from: 'new', to: 'open' }],
+      ['PhoneCallAgent', { subject: 'Chiamata' }],
+      ['StateUpdate', { from: 'open', to: 'pending reminder' }],
+      ['SetPendingTime', { pendingUntil: until.toISOString() }],
     ]);
   });
 
@@ -297,9 +302,18 @@ describe('outgoing email', () => {
       sendStatus: 'queued',
       inReplyTo: null,
     });
-    expect(await getTicket(ctx, colleague, id)).toMatchObject({ lock: 'lock', owner: { id: colleague.agentId } });
-    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock', 'OwnerUpdate', 'EmailAgent']);
-    expect(await eventTypesSince(ctx, since, id)).toEqual(['ticket.locked', 'ticket.owner_changed', 'article.created']);
+    expect(await getTicket(ctx, colleague, id)).toMatchObject({
+      lock: 'lock',
+      owner: { id: colleague.agentId },
+      state: { name: 'open' },
+    });
+    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock', 'StateUpdate', 'OwnerUpdate', 'EmailAgent']);
+    expect(await eventTypesSince(ctx, since, id)).toEqual([
+      'ticket.locked',
+      'ticket.state_changed',
+      'ticket.owner_changed',
+      'article.created',
+    ]);
   });
 
   it('threads a reply under the article answered, and records a forward as Forward', async () => {
@@ -344,7 +358,8 @@ describe('outgoing email', () => {
       { id: reply.articleId, inReplyTo: '<m2@example.test>', references: '<m1@example.test> <m2@example.test>' },
       { id: forward.articleId, inReplyTo: '<m2@example.test>', references: '<m1@example.test> <m2@example.test>' },
     ]);
-    // closing released the lock the reply took; the forward took it again
+    // the reply's lock opened the new ticket and closing released it; the forward took it again,
+    // leaving the closed state alone
     expect(await getTicket(ctx, agent, id)).toMatchObject({
       state: { name: 'closed successful' },
       lock: 'lock',
@@ -352,6 +367,7 @@ describe('outgoing email', () => {
     });
     expect(await historyTypesSince(ctx, since, id)).toEqual([
       'Lock',
+      'StateUpdate',
       'SendAnswer',
       'TimeAccounting',
       'StateUpdate',

@@ -6,7 +6,16 @@ import { unlockTicket } from '../../server/domain/tickets/commands/unlock-ticket
 import { getTicket } from '../../server/domain/tickets/queries/get-ticket.ts';
 import { makeAgent, makeCustomer, makeCustomerUser, makeDesk, makeTicket } from '../support/factories.ts';
 import { createTestContext, type TestContext } from '../support/test-database.ts';
-import { admin, eventsSince, eventTypesSince, expectRefused, historyTypesSince, mark } from './helpers.ts';
+import {
+  admin,
+  eventsSince,
+  eventTypesSince,
+  expectRefused,
+  historySince,
+  historyTypesSince,
+  mark,
+  STATE,
+} from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -15,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('lock', () => {
-  it('locks the ticket and makes the acting agent its owner, the state unchanged', async () => {
+  it('locks the ticket and makes the acting agent its owner; a new ticket becomes open', async () => {
     const { group, queue, agent } = await makeDesk(ctx);
     const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
     const { id } = await makeTicket(ctx, agent, queue.id);
@@ -24,16 +33,57 @@ describe('lock', () => {
     await lockTicket(ctx, colleague, id);
 
     const ticket = await getTicket(ctx, colleague, id);
-    expect(ticket).toMatchObject({ lock: 'lock', owner: { id: colleague.agentId }, state: { name: 'new' } });
+    expect(ticket).toMatchObject({
+      lock: 'lock',
+      owner: { id: colleague.agentId },
+      state: { id: STATE.open, name: 'open', type: 'open' },
+    });
     // the creator was already responsible, so the responsible stays
     expect(ticket).toMatchObject({ responsible: { id: agent.agentId } });
-    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock', 'OwnerUpdate']);
+    const history = await historySince(ctx, since, id);
+    expect(history.map((row) => [row.type, row.data, row.by])).toEqual([
+      ['Lock', {}, colleague.login],
+      ['StateUpdate', { from: 'new', to: 'open' }, colleague.login],
+      ['OwnerUpdate', { from: agent.agentId, to: colleague.agentId }, colleague.login],
+    ]);
     const events = await eventsSince(ctx, since, id);
-    expect(events.map((event) => event.type)).toEqual(['ticket.locked', 'ticket.owner_changed']);
-    expect(events[1]).toMatchObject({
+    expect(events.map((event) => event.type)).toEqual([
+      'ticket.locked',
+      'ticket.state_changed',
+      'ticket.owner_changed',
+    ]);
+    expect(events[1]).toMatchObject({ actorAgentId: colleague.agentId, payload: { from: 'new', to: 'open' } });
+    expect(events[2]).toMatchObject({
       actorAgentId: colleague.agentId,
       payload: { from: agent.agentId, to: colleague.agentId },
     });
+  });
+
+  it('opens only a new ticket: an open or pending one keeps its state (ForceStateChangeOnLock)', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const fresh = await makeTicket(ctx, agent, queue.id);
+    const open = await makeTicket(ctx, agent, queue.id, { stateId: STATE.open });
+    const until = new Date(Date.now() + 86_400_000);
+    const pending = await makeTicket(ctx, agent, queue.id, { stateId: STATE.pendingReminder, pendingUntil: until });
+    const since = await mark(ctx);
+
+    for (const { id } of [fresh, open, pending]) await lockTicket(ctx, agent, id);
+
+    expect(await getTicket(ctx, agent, fresh.id)).toMatchObject({ lock: 'lock', state: { name: 'open' } });
+    expect(await historyTypesSince(ctx, since, fresh.id)).toEqual(['Lock', 'StateUpdate']);
+    expect(await eventTypesSince(ctx, since, fresh.id)).toEqual(['ticket.locked', 'ticket.state_changed']);
+
+    expect(await getTicket(ctx, agent, open.id)).toMatchObject({ lock: 'lock', state: { name: 'open' } });
+    expect(await historyTypesSince(ctx, since, open.id)).toEqual(['Lock']);
+    expect(await eventTypesSince(ctx, since, open.id)).toEqual(['ticket.locked']);
+
+    expect(await getTicket(ctx, agent, pending.id)).toMatchObject({
+      lock: 'lock',
+      state: { name: 'pending reminder' },
+      pendingUntil: until.toISOString(),
+    });
+    expect(await historyTypesSince(ctx, since, pending.id)).toEqual(['Lock']);
+    expect(await eventTypesSince(ctx, since, pending.id)).toEqual(['ticket.locked']);
   });
 
   it('makes the locking agent responsible too while the system user still is (ResponsibleAutoSet)', async () => {
@@ -47,12 +97,19 @@ describe('lock', () => {
 
     expect(await getTicket(ctx, agent, id)).toMatchObject({
       lock: 'lock',
+      state: { name: 'open' },
       owner: { id: agent.agentId },
       responsible: { id: agent.agentId },
     });
-    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock', 'OwnerUpdate', 'ResponsibleUpdate']);
+    expect(await historyTypesSince(ctx, since, id)).toEqual([
+      'Lock',
+      'StateUpdate',
+      'OwnerUpdate',
+      'ResponsibleUpdate',
+    ]);
     expect(await eventTypesSince(ctx, since, id)).toEqual([
       'ticket.locked',
+      'ticket.state_changed',
       'ticket.owner_changed',
       'ticket.responsible_changed',
     ]);
@@ -66,8 +123,13 @@ describe('lock', () => {
 
     await lockTicket(ctx, owner, id);
 
-    expect(await getTicket(ctx, owner, id)).toMatchObject({ lock: 'lock', owner: { id: owner.agentId } });
-    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock']);
+    expect(await getTicket(ctx, owner, id)).toMatchObject({
+      lock: 'lock',
+      owner: { id: owner.agentId },
+      state: { name: 'open' },
+    });
+    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock', 'StateUpdate']);
+    expect(await eventTypesSince(ctx, since, id)).toEqual(['ticket.locked', 'ticket.state_changed']);
   });
 
   it('is refused without rw: the "lock" screen needs rw (DOMAIN §4)', async () => {

@@ -16,7 +16,16 @@ import {
   makeTicket,
 } from '../support/factories.ts';
 import { createTestContext, type TestContext } from '../support/test-database.ts';
-import { admin, eventsSince, expectRefused, historySince, historyTypesSince, mark, STATE } from './helpers.ts';
+import {
+  admin,
+  eventsSince,
+  eventTypesSince,
+  expectRefused,
+  historySince,
+  historyTypesSince,
+  mark,
+  STATE,
+} from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -144,12 +153,23 @@ describe('merge', () => {
       lock: 'unlock',
     });
     expect(await getTicket(ctx, colleague, target.id)).toMatchObject({ owner: { id: agent.agentId } });
-    expect(await historyTypesSince(ctx, since, source.id)).toEqual([
-      'Lock',
-      'OwnerUpdate',
-      'StateUpdate',
-      'Unlock',
-      'Merged',
+    // taking the lock opened the new source before it became merged
+    const history = await historySince(ctx, since, source.id);
+    expect(history.map((row) => [row.type, row.data])).toEqual([
+      ['Lock', {}],
+      ['StateUpdate', { from: 'new', to: 'open' }],
+      ['OwnerUpdate', { from: agent.agentId, to: colleague.agentId }],
+      ['StateUpdate', { from: 'open', to: 'merged' }],
+      ['Unlock', {}],
+      ['Merged', { source: source.tn, target: target.tn, sourceId: source.id, targetId: target.id }],
+    ]);
+    expect(await eventTypesSince(ctx, since, source.id)).toEqual([
+      'ticket.locked',
+      'ticket.state_changed',
+      'ticket.owner_changed',
+      'ticket.state_changed',
+      'ticket.unlocked',
+      'ticket.merged',
     ]);
   });
 

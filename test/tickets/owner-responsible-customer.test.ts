@@ -27,7 +27,7 @@ afterAll(() => ctx.close());
 const ALL_BUT_RW = ['ro', 'move_into', 'create', 'note', 'owner', 'priority'] as const;
 
 describe('set owner', () => {
-  it('hands the ticket to an agent with "owner" and locks it to them', async () => {
+  it('hands the ticket to an agent with "owner" and locks it to them, opening a new ticket', async () => {
     const { group, queue, agent } = await makeDesk(ctx);
     const lead = await makeAgent(ctx, [{ groupId: group.id, permissions: ['ro', 'owner'] }]);
     const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['ro', 'owner'] }]);
@@ -39,13 +39,18 @@ describe('set owner', () => {
     expect(await getTicket(ctx, colleague, id)).toMatchObject({
       owner: { id: colleague.agentId, login: colleague.login },
       lock: 'lock',
-      state: { name: 'new' },
+      state: { name: 'open' },
     });
     const history = await historySince(ctx, since, id);
-    expect(history.map((row) => row.type)).toEqual(['OwnerUpdate', 'Lock']);
+    expect(history.map((row) => row.type)).toEqual(['OwnerUpdate', 'Lock', 'StateUpdate']);
     expect(history[0]).toMatchObject({ by: lead.login, data: { from: agent.agentId, to: colleague.agentId } });
+    expect(history[2]).toMatchObject({ by: lead.login, data: { from: 'new', to: 'open' } });
     const events = await eventsSince(ctx, since, id);
-    expect(events.map((event) => event.type)).toEqual(['ticket.owner_changed', 'ticket.locked']);
+    expect(events.map((event) => event.type)).toEqual([
+      'ticket.owner_changed',
+      'ticket.locked',
+      'ticket.state_changed',
+    ]);
     expect(events[0]).toMatchObject({ actorAgentId: lead.agentId });
   });
 

@@ -52,13 +52,15 @@ describe('priority', () => {
       priority: { id: 5, name: '5 very high' },
       lock: 'lock',
       owner: { id: triage.agentId },
+      state: { name: 'open' },
     });
     const history = await historySince(ctx, since, id);
-    expect(history.map((row) => row.type)).toEqual(['Lock', 'OwnerUpdate', 'PriorityUpdate']);
-    expect(history[2]).toMatchObject({ data: { from: 3, to: 5 }, snapshot: { priorityId: 5 } });
+    expect(history.map((row) => row.type)).toEqual(['Lock', 'StateUpdate', 'OwnerUpdate', 'PriorityUpdate']);
+    expect(history[3]).toMatchObject({ data: { from: 3, to: 5 }, snapshot: { priorityId: 5 } });
     const events = await eventsSince(ctx, since, id);
     expect(events.map((event) => [event.type, event.payload])).toEqual([
       ['ticket.locked', {}],
+      ['ticket.state_changed', { from: 'new', to: 'open' }],
       ['ticket.owner_changed', { from: agent.agentId, to: triage.agentId }],
       ['ticket.priority_changed', { from: 3, to: 5 }],
     ]);

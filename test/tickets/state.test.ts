@@ -31,7 +31,7 @@ const DAY = 24 * HOUR;
 const inFuture = (ms: number) => new Date(Date.now() + ms);
 
 describe('set state', () => {
-  it('sets the state and, like OTRS’s state screens, takes the lock and ownership', async () => {
+  it('sets the state and, like OTRS’s state screens, takes the lock and ownership (which opens a new ticket)', async () => {
     ctx.setNow(new Date());
     const { group, queue, agent } = await makeDesk(ctx);
     const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
@@ -47,15 +47,43 @@ describe('set state', () => {
       owner: { id: colleague.agentId },
     });
     const history = await historySince(ctx, since, id);
-    expect(history.map((row) => row.type)).toEqual(['Lock', 'OwnerUpdate', 'StateUpdate']);
-    expect(history[2]).toMatchObject({ data: { from: 'new', to: 'open' }, snapshot: { stateId: STATE.open } });
+    expect(history.map((row) => row.type)).toEqual(['Lock', 'StateUpdate', 'OwnerUpdate']);
+    expect(history[1]).toMatchObject({ data: { from: 'new', to: 'open' }, snapshot: { stateId: STATE.open } });
+    const events = await eventsSince(ctx, since, id);
+    expect(events.map((event) => event.type)).toEqual([
+      'ticket.locked',
+      'ticket.state_changed',
+      'ticket.owner_changed',
+    ]);
+    expect(events[1]?.payload).toEqual({ from: 'new', to: 'open' });
+  });
+
+  it('on an open ticket sets the state and, like OTRS’s state screens, takes the lock and ownership', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
+    const { id } = await makeTicket(ctx, agent, queue.id, { stateId: STATE.open });
+    const since = await mark(ctx);
+
+    await setState(ctx, colleague, id, { stateId: STATE.pendingReminder, pendingUntil: inFuture(DAY) });
+
+    expect(await getTicket(ctx, colleague, id)).toMatchObject({
+      state: { id: STATE.pendingReminder, name: 'pending reminder', type: 'pending_reminder' },
+      lock: 'lock',
+      owner: { id: colleague.agentId },
+    });
+    const history = await historySince(ctx, since, id);
+    expect(history.map((row) => row.type)).toEqual(['Lock', 'OwnerUpdate', 'StateUpdate', 'SetPendingTime']);
+    expect(history[2]).toMatchObject({
+      data: { from: 'open', to: 'pending reminder' },
+      snapshot: { stateId: STATE.pendingReminder },
+    });
     const events = await eventsSince(ctx, since, id);
     expect(events.map((event) => event.type)).toEqual([
       'ticket.locked',
       'ticket.owner_changed',
       'ticket.state_changed',
     ]);
-    expect(events[2]?.payload).toEqual({ from: 'new', to: 'open' });
+    expect(events[2]?.payload).toEqual({ from: 'open', to: 'pending reminder' });
   });
 
   it('adds the explaining note first, internal unless asked otherwise', async () => {
@@ -64,7 +92,7 @@ describe('set state', () => {
     const since = await mark(ctx);
 
     await setState(ctx, agent, id, {
-      stateId: STATE.open,
+      stateId: STATE.closedSuccessful,
       note: { subject: 'Presa in carico', bodyText: 'Verifico con la biblioteca.' },
     });
 
@@ -74,7 +102,15 @@ describe('set state', () => {
       visibleToCustomer: false,
       subject: 'Presa in carico',
     });
-    expect(await historyTypesSince(ctx, since, id)).toEqual(['Lock', 'AddNote', 'StateUpdate']);
+    // the lock opened the new ticket; the note comes before the state it explains
+    const history = await historySince(ctx, since, id);
+    expect(history.map((row) => [row.type, row.data])).toEqual([
+      ['Lock', {}],
+      ['StateUpdate', { from: 'new', to: 'open' }],
+      ['AddNote', { subject: 'Presa in carico' }],
+      ['StateUpdate', { from: 'open', to: 'closed successful' }],
+      ['Unlock', {}],
+    ]);
   });
 
   it('writes nothing when the state is already set and the agent holds the lock', async () => {
@@ -100,8 +136,12 @@ describe('set state', () => {
       pendingUntil: until.toISOString(),
     });
     const history = await historySince(ctx, since, id);
-    expect(history.map((row) => row.type)).toEqual(['Lock', 'StateUpdate', 'SetPendingTime']);
-    expect(history[2]?.data).toEqual({ pendingUntil: until.toISOString() });
+    expect(history.map((row) => [row.type, row.data])).toEqual([
+      ['Lock', {}],
+      ['StateUpdate', { from: 'new', to: 'open' }],
+      ['StateUpdate', { from: 'open', to: 'pending reminder' }],
+      ['SetPendingTime', { pendingUntil: until.toISOString() }],
+    ]);
     const jobs = await pendingJobs(ctx, id);
     expect(jobs.map((job) => [job.pendingUntil, new Date(job.startAfter).getTime()])).toEqual([
       [until.toISOString(), until.getTime()],
@@ -208,6 +248,7 @@ describe('close', () => {
     });
     expect(await historyTypesSince(ctx, since, id)).toEqual([
       'Lock',
+      'StateUpdate',
       'OwnerUpdate',
       'AddNote',
       'StateUpdate',
@@ -215,6 +256,7 @@ describe('close', () => {
     ]);
     expect(await eventTypesSince(ctx, since, id)).toEqual([
       'ticket.locked',
+      'ticket.state_changed',
       'ticket.owner_changed',
       'article.created',
       'ticket.state_changed',

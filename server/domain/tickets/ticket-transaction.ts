@@ -3,6 +3,7 @@ import type { DB, Permission, StateType, TicketsTable } from '../../db/schema.ts
 import { DomainError, notFound } from '../../platform/errors.ts';
 import type { DomainContext } from '../context.ts';
 import { type Actor, type AgentActor, canOnTicket } from '../permissions/actor.ts';
+import { stateOfType } from './lookups.ts';
 import { recordEvent, recordHistory } from './ticket-records.ts';
 
 export type Ticket = Selectable<TicketsTable>;
@@ -60,11 +61,22 @@ export class TicketTransaction {
     await this.changeOwner(this.agent.agentId);
   }
 
+  /**
+   * Locking a new ticket also opens it (OTRS's ForceStateChangeOnLock, as the operator manual's desk
+   * runs it): a ticket someone has taken is no longer waiting under "New tickets".
+   */
   async setLock(lock: 'lock' | 'unlock'): Promise<void> {
     if (this.ticket.lock === lock) return;
     await this.update({ lock, lockChangedAt: this.ctx.now() });
     await this.history(lock === 'lock' ? 'Lock' : 'Unlock', {});
     await this.event(lock === 'lock' ? 'ticket.locked' : 'ticket.unlocked', {});
+    if (lock === 'lock' && this.ticket.stateType === 'new') {
+      const open = await stateOfType(this.trx, 'open');
+      const from = this.ticket.stateName;
+      await this.update({ stateId: open.id });
+      await this.history('StateUpdate', { from, to: open.name });
+      await this.event('ticket.state_changed', { from, to: open.name });
+    }
   }
 
   /**
