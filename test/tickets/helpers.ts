@@ -69,13 +69,11 @@ export async function expectRefused(
   run: () => Promise<unknown>,
 ): Promise<DomainError> {
   const before = await snapshot(ctx, ticketIds);
-  // some commands check their input before returning a promise: a synchronous throw counts too
-  const outcome = await Promise.resolve()
-    .then(run)
-    .then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+  // every command reports a refusal as a rejected promise: a synchronous throw escapes and fails the test
+  const outcome = await run().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   expect(outcome, 'the command should have been refused').toBeInstanceOf(DomainError);
   if (!(outcome instanceof DomainError)) throw outcome;
   expect(outcome.code).toBe(code);

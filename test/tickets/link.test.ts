@@ -133,6 +133,15 @@ describe('link', () => {
       linkTickets(ctx, user.actor, own.id, { targetTicketId: ownToo.id, type: 'normal' }),
     );
   });
+
+  it('refuses a link to itself as a rejected promise, never a synchronous throw', async () => {
+    const { agent, first } = await twoTickets();
+    let linking: Promise<unknown> | undefined;
+    expect(() => {
+      linking = linkTickets(ctx, agent, first.id, { targetTicketId: first.id, type: 'parent_child' });
+    }).not.toThrow();
+    await expect(linking).rejects.toMatchObject({ code: 'validation', messageKey: 'error.link_self' });
+  });
 });
 
 describe('unlink', () => {

@@ -173,9 +173,14 @@ describe('merge', () => {
     ]);
   });
 
-  it('refuses to merge a ticket into itself', async () => {
+  it('refuses to merge a ticket into itself, as a rejected promise', async () => {
     const { queue, agent } = await makeDesk(ctx);
     const { id } = await makeTicket(ctx, agent, queue.id);
+    let merging: Promise<unknown> | undefined;
+    expect(() => {
+      merging = mergeTicket(ctx, agent, id, id);
+    }).not.toThrow();
+    await expect(merging).rejects.toMatchObject({ code: 'validation', messageKey: 'error.merge_self' });
     const error = await expectRefused(ctx, [id], 'validation', () => mergeTicket(ctx, agent, id, id));
     expect(error.field).toBe('targetTicketId');
   });

@@ -21,8 +21,11 @@ function sameLink(ticketId: number, input: LinkInput) {
   };
 }
 
-/** Links two tickets; the actor needs rw on this ticket and must be able to see the other. */
-export function linkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {
+/**
+ * Links two tickets; the actor needs rw on this ticket and must be able to see the other.
+ * Async, so that the self-link check too is a rejected promise.
+ */
+export async function linkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {
   if (ticketId === input.targetTicketId) throw new DomainError('validation', 'error.link_self', {}, 'targetTicketId');
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('rw');
@@ -50,7 +53,7 @@ export function linkTickets(ctx: DomainContext, actor: Actor, ticketId: number, 
   });
 }
 
-export function unlinkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {
+export async function unlinkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('rw');
     const target = await tx.other(input.targetTicketId);

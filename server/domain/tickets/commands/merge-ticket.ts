@@ -10,9 +10,10 @@ import { withTicket } from '../ticket-transaction.ts';
 /**
  * Merges a ticket into another (OTRS TicketMerge): its articles, their history and accounted time
  * move to the target; the source becomes "merged", unlocked, and is linked as the target's child;
- * both get a Merged history row and the target an internal note saying so.
+ * both get a Merged history row and the target an internal note saying so. Async, so that even
+ * the self-merge check is a rejected promise like every other refusal.
  */
-export function mergeTicket(ctx: DomainContext, actor: Actor, sourceId: number, targetId: number) {
+export async function mergeTicket(ctx: DomainContext, actor: Actor, sourceId: number, targetId: number) {
   if (sourceId === targetId) throw new DomainError('validation', 'error.merge_self', {}, 'targetTicketId');
   return withTicket(ctx, actor, sourceId, async (source) => {
     source.require('rw');
