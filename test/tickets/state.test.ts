@@ -304,7 +304,7 @@ describe('close', () => {
  * so that the job is already due for pg-boss and the test decides when "now" passes the time.
  */
 describe('pending auto close (job)', () => {
-  it('closes successful at the pending time, unlocked, as the system', async () => {
+  it('closes successful at the pending time and unlocks with an Unlock row, as the system', async () => {
     const { queue, agent } = await makeDesk(ctx);
     ctx.setNow(new Date('2020-03-02T09:00:00Z'));
     const { id } = await makeTicket(ctx, agent, queue.id);
@@ -327,23 +327,26 @@ describe('pending auto close (job)', () => {
     const history = await historySince(ctx, since, id);
     expect(history.map((row) => [row.type, row.data, row.by])).toEqual([
       ['StateUpdate', { from: 'pending auto close+', to: 'closed successful', automatic: true }, 'root@localhost'],
+      ['Unlock', {}, 'root@localhost'],
     ]);
     const events = await eventsSince(ctx, since, id);
     expect(events.map((event) => [event.type, event.payload, event.actorAgentId])).toEqual([
       ['ticket.state_changed', { from: 'pending auto close+', to: 'closed successful', automatic: true }, 1],
+      ['ticket.unlocked', {}, 1],
     ]);
     // the drain also handed the committed events to their handler
     expect(events[0]?.processedAt).toBeInstanceOf(Date);
     ctx.setNow(new Date());
   });
 
-  it('closes unsuccessful for "pending auto close-"', async () => {
+  it('closes unsuccessful for "pending auto close-"; an unlocked ticket gets no Unlock row', async () => {
     const { queue, agent } = await makeDesk(ctx);
     ctx.setNow(new Date('2020-04-01T09:00:00Z'));
     const { id } = await makeTicket(ctx, agent, queue.id, {
       stateId: STATE.pendingAutoCloseMinus,
       pendingUntil: new Date('2020-04-02T09:00:00Z'),
     });
+    const since = await mark(ctx);
 
     ctx.setNow(new Date('2020-04-05T00:00:00Z'));
     await ctx.jobs.drain();
@@ -353,6 +356,8 @@ describe('pending auto close (job)', () => {
       pendingUntil: null,
       lock: 'unlock',
     });
+    expect(await historyTypesSince(ctx, since, id)).toEqual(['StateUpdate']);
+    expect(await eventTypesSince(ctx, since, id)).toEqual(['ticket.state_changed']);
     ctx.setNow(new Date());
   });
 
@@ -409,8 +414,8 @@ describe('pending auto close (job)', () => {
     ctx.setNow(new Date('2020-06-05T00:00:00Z'));
     await ctx.jobs.drain();
 
-    // one close for the later time; the job of the earlier time did nothing
-    expect(await historyTypesSince(ctx, since, moved.id)).toEqual(['StateUpdate']);
+    // one close for the later time (releasing the lock setState took); the earlier time's job did nothing
+    expect(await historyTypesSince(ctx, since, moved.id)).toEqual(['StateUpdate', 'Unlock']);
     expect(await getTicket(ctx, agent, moved.id)).toMatchObject({ state: { name: 'closed successful' } });
     expect(await historyTypesSince(ctx, since, reopened.id)).toEqual([]);
     expect(await getTicket(ctx, agent, reopened.id)).toMatchObject({ state: { name: 'open' }, lock: 'lock' });

@@ -18,7 +18,8 @@ export async function schedulePendingCheck(ctx: DomainContext, trx: Transaction<
 
 /**
  * When the time comes: pending auto close becomes closed successful / unsuccessful and is unlocked
- * (no notification, as in OTRS); pending reminder raises an event for the reminder notifications.
+ * (StateUpdate, then Unlock if it was locked; no notification, as in OTRS); pending reminder raises
+ * an event for the reminder notifications.
  */
 export async function runPendingCheck(ctx: DomainContext, data: Record<string, unknown>): Promise<void> {
   const ticketId = Number(data.ticketId);
@@ -33,9 +34,11 @@ export async function runPendingCheck(ctx: DomainContext, data: Record<string, u
     if (after) {
       const closed = await stateOfType(tx.trx, after);
       const from = ticket.stateName;
-      await tx.update({ stateId: closed.id, pendingUntil: null, lock: 'unlock' });
+      await tx.update({ stateId: closed.id, pendingUntil: null });
       await tx.history('StateUpdate', { from, to: closed.name, automatic: true });
       await tx.event('ticket.state_changed', { from, to: closed.name, automatic: true });
+      // as every close: the lock is released with its own Unlock row and event
+      await tx.setLock('unlock');
     } else if (ticket.stateType === 'pending_reminder') {
       await tx.event('ticket.pending_reminder_reached', { pendingUntil: due.toISOString() });
     }
