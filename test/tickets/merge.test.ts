@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTime } from '../../server/domain/tickets/commands/account-time.ts';
 import { addNote } from '../../server/domain/tickets/commands/add-note.ts';
+import { linkTickets } from '../../server/domain/tickets/commands/link-tickets.ts';
 import { lockTicket } from '../../server/domain/tickets/commands/lock-ticket.ts';
 import { mergeTicket } from '../../server/domain/tickets/commands/merge-ticket.ts';
 import { getTicket } from '../../server/domain/tickets/queries/get-ticket.ts';
@@ -95,10 +96,24 @@ describe('merge', () => {
       .execute();
     expect(time).toEqual([{ ticketId: target.id }]);
 
-    expect(await historyTypesSince(ctx, since, source.id)).toEqual(['Lock', 'StateUpdate', 'Unlock', 'Merged']);
-    expect(await historyTypesSince(ctx, since, target.id)).toEqual(['AddNote', 'Merged']);
-    const mergedRow = (await historySince(ctx, since, target.id)).at(-1);
-    expect(mergedRow?.data).toEqual({ source: source.tn, target: target.tn, sourceId: source.id, targetId: target.id });
+    // the parent-child link is recorded on both tickets, as linking does (target = parent)
+    const link = { source: target.tn, target: source.tn, type: 'parent_child' };
+    expect((await historySince(ctx, since, source.id)).map((row) => [row.type, row.data])).toEqual([
+      ['Lock', {}],
+      ['StateUpdate', { from: 'pending reminder', to: 'merged' }],
+      ['Unlock', {}],
+      ['TicketLinkAdd', link],
+      ['Merged', { source: source.tn, target: target.tn, sourceId: source.id, targetId: target.id }],
+    ]);
+    expect(await historyTypesSince(ctx, since, target.id)).toEqual(['TicketLinkAdd', 'AddNote', 'Merged']);
+    const targetRows = await historySince(ctx, since, target.id);
+    expect(targetRows[0]?.data).toEqual(link);
+    expect(targetRows.at(-1)?.data).toEqual({
+      source: source.tn,
+      target: target.tn,
+      sourceId: source.id,
+      targetId: target.id,
+    });
 
     const sourceEvents = await eventsSince(ctx, since, source.id);
     expect(sourceEvents.map((event) => event.type)).toEqual([
@@ -161,6 +176,7 @@ describe('merge', () => {
       ['OwnerUpdate', { from: agent.agentId, to: colleague.agentId }],
       ['StateUpdate', { from: 'open', to: 'merged' }],
       ['Unlock', {}],
+      ['TicketLinkAdd', { source: target.tn, target: source.tn, type: 'parent_child' }],
       ['Merged', { source: source.tn, target: target.tn, sourceId: source.id, targetId: target.id }],
     ]);
     expect(await eventTypesSince(ctx, since, source.id)).toEqual([
@@ -170,6 +186,22 @@ describe('merge', () => {
       'ticket.state_changed',
       'ticket.unlocked',
       'ticket.merged',
+    ]);
+  });
+
+  it('writes no TicketLinkAdd when the target already was the source’s parent', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const source = await makeTicket(ctx, agent, queue.id, { stateId: STATE.open });
+    const target = await makeTicket(ctx, agent, queue.id);
+    await linkTickets(ctx, agent, target.id, { targetTicketId: source.id, type: 'parent_child' });
+    const since = await mark(ctx);
+
+    await mergeTicket(ctx, agent, source.id, target.id);
+
+    expect(await historyTypesSince(ctx, since, source.id)).toEqual(['Lock', 'StateUpdate', 'Unlock', 'Merged']);
+    expect(await historyTypesSince(ctx, since, target.id)).toEqual(['AddNote', 'Merged']);
+    expect(await ticketLinks(ctx, agent, target.id)).toEqual([
+      expect.objectContaining({ ticketId: source.id, relation: 'child' }),
     ]);
   });
 

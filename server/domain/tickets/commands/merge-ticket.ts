@@ -46,7 +46,7 @@ export async function mergeTicket(ctx: DomainContext, actor: Actor, sourceId: nu
     await source.history('StateUpdate', { from, to: merged.name });
     await source.event('ticket.state_changed', { from, to: merged.name });
     await source.setLock('unlock');
-    await trx
+    const linked = await trx
       .insertInto('ticketLinks')
       .values({
         sourceTicketId: targetId,
@@ -55,7 +55,14 @@ export async function mergeTicket(ctx: DomainContext, actor: Actor, sourceId: nu
         createdBy: source.agent.agentId,
       })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .returning('sourceTicketId')
+      .executeTakeFirst();
+    // recorded on both tickets as linkTickets does, unless the target already was the parent
+    if (linked) {
+      const link = { source: target.ticket.tn, target: source.ticket.tn, type: 'parent_child' };
+      await source.history('TicketLinkAdd', link);
+      await target.history('TicketLinkAdd', link);
+    }
     const text = translate('en', 'history.merged_note', { source: source.ticket.tn, target: target.ticket.tn });
     await addArticle(
       target,
