@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTickets, unlinkTickets } from '../../server/domain/tickets/commands/link-tickets.ts';
+import { mergeTicket } from '../../server/domain/tickets/commands/merge-ticket.ts';
 import { ticketLinks } from '../../server/domain/tickets/queries/ticket-history.ts';
 import {
   makeAgent,
@@ -11,7 +12,7 @@ import {
   makeTicket,
 } from '../support/factories.ts';
 import { createTestContext, type TestContext } from '../support/test-database.ts';
-import { admin, eventsSince, expectRefused, historySince, historyTypesSince, mark } from './helpers.ts';
+import { admin, eventsSince, expectRefused, historySince, historyTypesSince, mark, STATE } from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -134,6 +135,28 @@ describe('link', () => {
     );
   });
 
+  it('refuses to link a merged or a removed ticket, from either side', async () => {
+    const { queue, agent, first, second } = await twoTickets();
+    const removed = await makeTicket(ctx, agent, queue.id);
+    await ctx.db.updateTable('tickets').set({ stateId: STATE.removed }).where('id', '=', removed.id).execute();
+    const merged = await makeTicket(ctx, agent, queue.id);
+    await mergeTicket(ctx, agent, merged.id, second.id);
+
+    for (const final of [merged, removed]) {
+      for (const [from, to] of [
+        [first, final],
+        [final, first],
+      ] as const) {
+        for (const type of ['normal', 'parent_child'] as const) {
+          const error = await expectRefused(ctx, [from.id, to.id], 'invalid_transition', () =>
+            linkTickets(ctx, agent, from.id, { targetTicketId: to.id, type }),
+          );
+          expect(error.messageKey).toBe('error.ticket_closed_for_action');
+        }
+      }
+    }
+  });
+
   it('refuses a link to itself as a rejected promise, never a synchronous throw', async () => {
     const { agent, first } = await twoTickets();
     let linking: Promise<unknown> | undefined;
@@ -172,6 +195,31 @@ describe('unlink', () => {
     await unlinkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
 
     expect(await ticketLinks(ctx, agent, second.id)).toEqual([]);
+  });
+
+  it('refuses to unlink a merged or a removed ticket, from either side', async () => {
+    const { queue, agent, first, second } = await twoTickets();
+    const removed = await makeTicket(ctx, agent, queue.id);
+    await linkTickets(ctx, agent, first.id, { targetTicketId: removed.id, type: 'normal' });
+    await ctx.db.updateTable('tickets').set({ stateId: STATE.removed }).where('id', '=', removed.id).execute();
+    const merged = await makeTicket(ctx, agent, queue.id);
+    await linkTickets(ctx, agent, first.id, { targetTicketId: merged.id, type: 'normal' });
+    // the merge links the merged ticket as the target's child
+    await mergeTicket(ctx, agent, merged.id, second.id);
+
+    const refusals: [number, number, 'normal' | 'parent_child'][] = [
+      [first.id, removed.id, 'normal'],
+      [removed.id, first.id, 'normal'],
+      [first.id, merged.id, 'normal'],
+      [merged.id, first.id, 'normal'],
+      [second.id, merged.id, 'parent_child'],
+    ];
+    for (const [from, to, type] of refusals) {
+      await expectRefused(ctx, [from, to], 'invalid_transition', () =>
+        unlinkTickets(ctx, agent, from, { targetTicketId: to, type }),
+      );
+    }
+    expect(await ticketLinks(ctx, agent, first.id)).toHaveLength(2);
   });
 
   it('reports a link that does not exist as missing, and refuses without rw', async () => {

@@ -3,6 +3,7 @@ import type { DB, LinkType } from '../../../db/schema.ts';
 import { DomainError, notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
+import { FINAL_STATE_TYPES } from '../rules/states.ts';
 import { withTicket } from '../ticket-transaction.ts';
 
 export interface LinkInput {
@@ -23,14 +24,17 @@ function sameLink(ticketId: number, input: LinkInput) {
 
 /**
  * Links two tickets; the actor needs rw on this ticket and must be able to see the other.
+ * Merged and removed tickets are final: their links (the merge's parent link too) stay as they are.
  * Async, so that the self-link check too is a rejected promise.
  */
 export async function linkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {
   if (ticketId === input.targetTicketId) throw new DomainError('validation', 'error.link_self', {}, 'targetTicketId');
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('rw');
+    tx.refuseInStates(FINAL_STATE_TYPES);
     const target = await tx.other(input.targetTicketId);
     target.require('ro');
+    target.refuseInStates(FINAL_STATE_TYPES);
     const existing = await tx.trx
       .selectFrom('ticketLinks')
       .select('type')
@@ -56,7 +60,9 @@ export async function linkTickets(ctx: DomainContext, actor: Actor, ticketId: nu
 export async function unlinkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('rw');
+    tx.refuseInStates(FINAL_STATE_TYPES);
     const target = await tx.other(input.targetTicketId);
+    target.refuseInStates(FINAL_STATE_TYPES);
     const removed = await tx.trx.deleteFrom('ticketLinks').where(sameLink(ticketId, input)).executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) throw notFound('error.not_found.link', input.targetTicketId);
     const data = { source: tx.ticket.tn, target: target.ticket.tn, type: input.type };
