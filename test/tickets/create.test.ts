@@ -141,6 +141,52 @@ describe('create', () => {
     }
   });
 
+  it('hands the new ticket only to an owner with "owner" and a responsible with "ro" on the queue', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const lead = await makeAgent(ctx, [{ groupId: group.id, permissions: ['owner'] }]);
+    const reader = await makeAgent(ctx, [{ groupId: group.id, permissions: ['ro'] }]);
+
+    const created = await createTicket(
+      ctx,
+      agent,
+      ticketInput(queue.id, { ownerId: lead.agentId, responsibleId: reader.agentId }),
+    );
+
+    expect(await getTicket(ctx, agent, created.id)).toMatchObject({
+      owner: { id: lead.agentId },
+      responsible: { id: reader.agentId },
+    });
+  });
+
+  it('refuses an owner without "owner" and a responsible without "ro", as setting them later does', async () => {
+    const { group, queue, agent, outsider } = await makeDesk(ctx);
+    const helper = await makeAgent(ctx, [
+      { groupId: group.id, permissions: ['ro', 'move_into', 'create', 'note', 'priority'] },
+    ]);
+    const elsewhere = await makeAgent(ctx, [{ groupId: (await makeGroup(ctx)).id, permissions: ['rw'] }]);
+    const before = await counters();
+
+    const cases = [
+      [{ ownerId: helper.agentId }, 'ownerId', helper.login, 'owner'],
+      [{ ownerId: elsewhere.agentId }, 'ownerId', elsewhere.login, 'owner'],
+      [{ ownerId: outsider.agentId }, 'ownerId', outsider.login, 'owner'],
+      [{ responsibleId: elsewhere.agentId }, 'responsibleId', elsewhere.login, 'ro'],
+      [{ responsibleId: outsider.agentId }, 'responsibleId', outsider.login, 'ro'],
+    ] as const;
+    for (const [overrides, field, login, permission] of cases) {
+      const error = await expectRefused(ctx, [], 'validation', () =>
+        createTicket(ctx, agent, ticketInput(queue.id, overrides)),
+      );
+      expect(error).toMatchObject({
+        field,
+        messageKey: 'error.agent_lacks_permission',
+        params: { agent: login, permission, queue: queue.name },
+      });
+    }
+    // checked before the ticket number is taken
+    expect(await counters()).toEqual(before);
+  });
+
   it('refuses to create a ticket closed or merged', async () => {
     const { queue, agent } = await makeDesk(ctx);
     for (const stateId of [STATE.closedSuccessful, STATE.merged, STATE.removed]) {

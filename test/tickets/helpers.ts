@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { systemActor } from '../../server/domain/permissions/load-actor.ts';
+import type { AgentActor } from '../../server/domain/permissions/actor.ts';
+import { loadAgentActor, systemActor } from '../../server/domain/permissions/load-actor.ts';
 import { ticketHistory } from '../../server/domain/tickets/queries/ticket-history.ts';
 import { DomainError, type ErrorCode } from '../../server/platform/errors.ts';
 import type { TestContext } from '../support/test-database.ts';
@@ -132,4 +133,19 @@ export async function pendingJobs(ctx: TestContext, ticketId: number) {
     [ticketId],
   );
   return rows as { pendingUntil: string; startAfter: Date; state: string }[];
+}
+
+/**
+ * Takes back every key the agent holds on a group and returns them as now loaded: an owner who lost
+ * their keys after being handed a ticket (a new ticket's owner must hold "owner" when named).
+ */
+export async function revokeGrants(ctx: TestContext, agent: AgentActor, groupId: number): Promise<AgentActor> {
+  await ctx.db
+    .deleteFrom('groupAgentPermissions')
+    .where('agentId', '=', agent.agentId)
+    .where('groupId', '=', groupId)
+    .execute();
+  const reloaded = await loadAgentActor(ctx.db, agent.agentId);
+  if (!reloaded) throw new Error('agent not loaded');
+  return reloaded;
 }

@@ -14,6 +14,7 @@ import {
   historySince,
   historyTypesSince,
   mark,
+  revokeGrants,
   STATE,
 } from './helpers.ts';
 
@@ -116,9 +117,11 @@ describe('lock', () => {
   });
 
   it('is allowed to the owner without any group permission (OwnerCheck)', async () => {
-    const { queue, agent } = await makeDesk(ctx);
-    const owner = await makeAgent(ctx);
-    const { id } = await makeTicket(ctx, agent, queue.id, { ownerId: owner.agentId });
+    const { group, queue, agent } = await makeDesk(ctx);
+    const handedTo = await makeAgent(ctx, [{ groupId: group.id, permissions: ['owner'] }]);
+    const { id } = await makeTicket(ctx, agent, queue.id, { ownerId: handedTo.agentId });
+    const owner = await revokeGrants(ctx, handedTo, group.id);
+    expect(owner.groups.size).toBe(0);
     const since = await mark(ctx);
 
     await lockTicket(ctx, owner, id);

@@ -5,7 +5,7 @@ import { moveTicket } from '../../server/domain/tickets/commands/move-ticket.ts'
 import { getTicket } from '../../server/domain/tickets/queries/get-ticket.ts';
 import { makeAgent, makeCustomer, makeCustomerUser, makeGroup, makeQueue, makeTicket } from '../support/factories.ts';
 import { createTestContext, type TestContext } from '../support/test-database.ts';
-import { eventsSince, expectRefused, historySince, mark } from './helpers.ts';
+import { eventsSince, expectRefused, historySince, mark, revokeGrants } from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -54,9 +54,14 @@ describe('move', () => {
   });
 
   it('releases the mover’s lock, so the new queue’s agents can take it (ForceUnlockOnMove)', async () => {
-    const { first, second, secondGroup, creator } = await twoDesks();
-    const owner = await makeAgent(ctx, [{ groupId: secondGroup.id, permissions: ['move_into'] }]);
-    const { id } = await makeTicket(ctx, creator, first.id, { ownerId: owner.agentId });
+    const { first, second, firstGroup, secondGroup, creator } = await twoDesks();
+    const handedTo = await makeAgent(ctx, [
+      { groupId: firstGroup.id, permissions: ['owner'] },
+      { groupId: secondGroup.id, permissions: ['move_into'] },
+    ]);
+    const { id } = await makeTicket(ctx, creator, first.id, { ownerId: handedTo.agentId });
+    // their keys on the source queue taken back: they keep the ticket they were given
+    const owner = await revokeGrants(ctx, handedTo, firstGroup.id);
     await lockTicket(ctx, owner, id);
     const since = await mark(ctx);
 

@@ -9,6 +9,7 @@ import { schedulePendingCheck } from '../pending-check.ts';
 import { articleHistoryType, isPending } from '../rules/states.ts';
 import { nextTicketNumber } from '../ticket-number.ts';
 import { recordEvent, recordHistory } from '../ticket-records.ts';
+import { requireAgentWithKey } from './agent-eligibility.ts';
 
 export interface CreateTicketInput {
   title: string;
@@ -71,11 +72,18 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   const agentId = actor.kind === 'agent' ? actor.agentId : SYSTEM_AGENT;
   const ownerId = actor.kind === 'agent' ? (input.ownerId ?? agentId) : SYSTEM_AGENT;
   const responsibleId = actor.kind === 'agent' ? (input.responsibleId ?? ownerId) : SYSTEM_AGENT;
-  for (const [field, id] of [
-    ['ownerId', ownerId],
-    ['responsibleId', responsibleId],
-  ] as const) {
-    await requireValid(ctx.db, 'agents', id, field);
+  // an owner or responsible named by the agent needs the key setOwner / setResponsible would ask for
+  // ("owner", "ro"); the creator owning their own ticket needs only "create"
+  const byAgent = actor.kind === 'agent';
+  if (byAgent && input.ownerId !== undefined) {
+    await requireAgentWithKey(ctx.db, ownerId, queue, 'owner', 'ownerId');
+  } else {
+    await requireValid(ctx.db, 'agents', ownerId, 'ownerId');
+  }
+  if (byAgent && input.responsibleId !== undefined) {
+    await requireAgentWithKey(ctx.db, responsibleId, queue, 'ro', 'responsibleId');
+  } else {
+    await requireValid(ctx.db, 'agents', responsibleId, 'responsibleId');
   }
   const locked = actor.kind === 'agent' && input.lock === true;
 
