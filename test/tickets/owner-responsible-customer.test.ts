@@ -229,6 +229,38 @@ describe('set customer', () => {
     });
   });
 
+  it('writes nothing when customer user and customer stay the same', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const first = await makeCustomer(ctx);
+    const second = await makeCustomer(ctx);
+    const employee = await makeCustomerUser(ctx, [{ id: first.id }, { id: second.id, isPrimary: true }]);
+    const withUser = await makeTicket(ctx, agent, queue.id, { customerUserId: employee.id, customerId: first.id });
+    const withCustomer = await makeTicket(ctx, agent, queue.id, { customerId: first.id });
+    const without = await makeTicket(ctx, agent, queue.id);
+    const before = await snapshot(ctx, [withUser.id, withCustomer.id, without.id]);
+
+    await setCustomer(ctx, agent, withUser.id, { customerUserId: employee.id, customerId: first.id });
+    await setCustomer(ctx, agent, withCustomer.id, { customerUserId: null, customerId: first.id });
+    await setCustomer(ctx, agent, without.id, { customerUserId: null });
+
+    expect(await snapshot(ctx, [withUser.id, withCustomer.id, without.id])).toEqual(before);
+
+    // the same customer user without a customer named means their primary one: that is a change
+    const since = await mark(ctx);
+    await setCustomer(ctx, agent, withUser.id, { customerUserId: employee.id });
+    const history = await historySince(ctx, since, withUser.id);
+    expect(history.map((row) => [row.type, row.data])).toEqual([
+      [
+        'CustomerUpdate',
+        {
+          from: { customerId: first.id, customerUserId: employee.id },
+          to: { customerId: second.id, customerUserId: employee.id },
+        },
+      ],
+    ]);
+    expect(await eventTypesSince(ctx, since, withUser.id)).toEqual(['ticket.customer_changed']);
+  });
+
   it('is refused when a customer user with several customers and no primary one names none', async () => {
     const { queue, agent } = await makeDesk(ctx);
     const first = await makeCustomer(ctx);

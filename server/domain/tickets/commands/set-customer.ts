@@ -9,7 +9,10 @@ export interface SetCustomerInput {
   customerId?: number | null;
 }
 
-/** Sets who the ticket is for: a customer user and the customer (of theirs) the request concerns. */
+/**
+ * Sets who the ticket is for: a customer user and the customer (of theirs) the request concerns.
+ * Naming the ones already set writes nothing.
+ */
 export function setCustomer(ctx: DomainContext, actor: Actor, ticketId: number, input: SetCustomerInput) {
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('rw');
@@ -22,6 +25,7 @@ export function setCustomer(ctx: DomainContext, actor: Actor, ticketId: number, 
     }
     const from = { customerId: tx.ticket.customerId, customerUserId: tx.ticket.customerUserId };
     const to = { customerId, customerUserId: input.customerUserId };
+    if (from.customerId === to.customerId && from.customerUserId === to.customerUserId) return;
     await tx.update(to);
     await tx.history('CustomerUpdate', { from, to });
     await tx.event('ticket.customer_changed', { from, to });
