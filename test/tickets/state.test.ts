@@ -142,6 +142,12 @@ describe('set state', () => {
       ['StateUpdate', { from: 'open', to: 'pending reminder' }],
       ['SetPendingTime', { pendingUntil: until.toISOString() }],
     ]);
+    // the state event covers the time set with the state
+    expect(await eventTypesSince(ctx, since, id)).toEqual([
+      'ticket.locked',
+      'ticket.state_changed',
+      'ticket.state_changed',
+    ]);
     const jobs = await pendingJobs(ctx, id);
     expect(jobs.map((job) => [job.pendingUntil, new Date(job.startAfter).getTime()])).toEqual([
       [until.toISOString(), until.getTime()],
@@ -159,6 +165,11 @@ describe('set state', () => {
     await setState(ctx, agent, id, { stateId: STATE.pendingReminder, pendingUntil: later });
     expect(await getTicket(ctx, agent, id)).toMatchObject({ pendingUntil: later.toISOString() });
     expect(await historyTypesSince(ctx, since, id)).toEqual(['SetPendingTime']);
+    // no state event, so the new time has its own
+    const events = await eventsSince(ctx, since, id);
+    expect(events.map((event) => [event.type, event.payload])).toEqual([
+      ['ticket.pending_time_changed', { from: first.toISOString(), to: later.toISOString() }],
+    ]);
     expect((await pendingJobs(ctx, id)).map((job) => job.pendingUntil)).toEqual([
       first.toISOString(),
       later.toISOString(),
@@ -167,6 +178,7 @@ describe('set state', () => {
     await setState(ctx, agent, id, { stateId: STATE.open });
     expect(await getTicket(ctx, agent, id)).toMatchObject({ state: { name: 'open' }, pendingUntil: null });
     expect(await historyTypesSince(ctx, since, id)).toEqual(['SetPendingTime', 'StateUpdate']);
+    expect(await eventTypesSince(ctx, since, id)).toEqual(['ticket.pending_time_changed', 'ticket.state_changed']);
   });
 
   it('refuses a pending state without a time, or with a past one, and leaves the lock untaken', async () => {

@@ -19,15 +19,23 @@ export async function changeState(tx: TicketTransaction, stateId: number, pendin
     throw new DomainError('validation', 'error.pending_needs_time', {}, 'pendingUntil');
   }
   const from = tx.ticket.stateName;
+  const stateChanged = state.id !== tx.ticket.stateId;
   const previousPending = tx.ticket.pendingUntil;
-  if (state.id === tx.ticket.stateId && (!pending || previousPending?.getTime() === pendingUntil?.getTime())) return;
+  if (!stateChanged && (!pending || previousPending?.getTime() === pendingUntil?.getTime())) return;
   await tx.update({ stateId: state.id, pendingUntil: pending ? (pendingUntil ?? null) : null });
-  if (state.id !== tx.ticket.stateId || from !== state.name) {
+  if (stateChanged) {
     await tx.history('StateUpdate', { from, to: state.name });
+    await tx.event('ticket.state_changed', { from, to: state.name });
   }
-  if (from !== state.name) await tx.event('ticket.state_changed', { from, to: state.name });
   if (pending && pendingUntil) {
     await tx.history('SetPendingTime', { pendingUntil: pendingUntil.toISOString() });
+    // only a new time in the same pending state: no state event tells of it
+    if (!stateChanged) {
+      await tx.event('ticket.pending_time_changed', {
+        from: previousPending?.toISOString() ?? null,
+        to: pendingUntil.toISOString(),
+      });
+    }
     await schedulePendingCheck(tx.ctx, tx.trx, tx.ticket.id, pendingUntil);
   }
   if (isClosed(state.type)) await tx.setLock('unlock');
