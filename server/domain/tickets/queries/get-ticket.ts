@@ -1,16 +1,15 @@
 import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
-import { presentTicket, ticketColumns, ticketSelect } from './ticket-select.ts';
+import { presentTicket, ticketBase, ticketRows } from './ticket-select.ts';
 import { visibleTo } from './ticket-visibility.ts';
 
 /** One ticket as its reader may see it. */
 export async function getTicket(ctx: DomainContext, actor: Actor, ticketId: number) {
-  const row = await ticketSelect(ctx.db)
-    .select(ticketColumns)
-    .where('t.id', '=', ticketId)
-    .where(visibleTo(actor))
-    .executeTakeFirst();
+  // LIMIT 1 changes nothing for a key but keeps the subquery whole: PostgreSQL then plans three
+  // tables and five instead of one join of seven (0.7 ms planning instead of 1.7)
+  const ticket = ticketBase(ctx.db).where('t.id', '=', ticketId).where(visibleTo(actor)).limit(1);
+  const row = await ticketRows(ctx.db, ticket).executeTakeFirst();
   if (!row) throw notFound('error.not_found.ticket', ticketId);
   return presentTicket(row, actor.kind === 'agent');
 }

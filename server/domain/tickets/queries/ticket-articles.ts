@@ -1,11 +1,10 @@
 import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
-import { getTicket } from './get-ticket.ts';
+import { requireVisibleTicket } from './ticket-visibility.ts';
 
 /** The articles of a ticket, oldest first; customer users get only those visible to them. */
 export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: number) {
-  await getTicket(ctx, actor, ticketId);
   let query = ctx.db
     .selectFrom('articles as a')
     .leftJoin('agents as ag', 'ag.id', 'a.createdByAgentId')
@@ -31,7 +30,8 @@ export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: n
     .where('a.ticketId', '=', ticketId)
     .orderBy('a.id');
   if (actor.kind === 'customer') query = query.where('a.visibleToCustomer', '=', true);
-  const articles = await query.execute();
+  // the permission check runs alongside: if it fails, the articles are thrown away unseen
+  const [, articles] = await Promise.all([requireVisibleTicket(ctx.db, actor, ticketId), query.execute()]);
   const ids = articles.map((article) => article.id);
   const attachments = ids.length
     ? await ctx.db
@@ -65,7 +65,7 @@ export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: n
 
 /** One attachment's bytes, if the actor may see its article. */
 export async function getAttachment(ctx: DomainContext, actor: Actor, ticketId: number, attachmentId: number) {
-  await getTicket(ctx, actor, ticketId);
+  await requireVisibleTicket(ctx.db, actor, ticketId);
   let query = ctx.db
     .selectFrom('attachments as f')
     .innerJoin('articles as a', 'a.id', 'f.articleId')

@@ -1,13 +1,12 @@
 import { DomainError } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
-import { getTicket } from './get-ticket.ts';
+import { requireVisibleTicket } from './ticket-visibility.ts';
 
 /** The full history of a ticket, oldest first: for agents only. */
 export async function ticketHistory(ctx: DomainContext, actor: Actor, ticketId: number) {
   if (actor.kind !== 'agent') throw new DomainError('forbidden', 'error.agents_only');
-  await getTicket(ctx, actor, ticketId);
-  const rows = await ctx.db
+  const history = ctx.db
     .selectFrom('ticketHistory as h')
     .innerJoin('agents as a', 'a.id', 'h.createdBy')
     .leftJoin('customerUsers as cu', 'cu.id', 'h.createdByCustomerUserId')
@@ -25,8 +24,9 @@ export async function ticketHistory(ctx: DomainContext, actor: Actor, ticketId: 
       'cu.login as customerUserLogin',
     ])
     .where('h.ticketId', '=', ticketId)
-    .orderBy('h.id')
-    .execute();
+    .orderBy('h.id');
+  // the permission check runs alongside: if it fails, the history is thrown away unseen
+  const [, rows] = await Promise.all([requireVisibleTicket(ctx.db, actor, ticketId), history.execute()]);
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
@@ -40,7 +40,7 @@ export async function ticketHistory(ctx: DomainContext, actor: Actor, ticketId: 
 
 /** Linked tickets, from this ticket's point of view (parent, child or normal). */
 export async function ticketLinks(ctx: DomainContext, actor: Actor, ticketId: number) {
-  await getTicket(ctx, actor, ticketId);
+  await requireVisibleTicket(ctx.db, actor, ticketId);
   const rows = await ctx.db
     .selectFrom('ticketLinks as l')
     .innerJoin('tickets as t', (join) =>

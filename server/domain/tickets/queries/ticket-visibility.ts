@@ -1,5 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../../../db/connect.ts';
 import type { DB } from '../../../db/schema.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { type Actor, groupsWith } from '../../permissions/actor.ts';
 
 /**
@@ -23,4 +25,19 @@ export function visibleTo(actor: Actor) {
       ...(actor.customerIdsAllTickets.length > 0 ? [eb('t.customerId', 'in', actor.customerIdsAllTickets)] : []),
     ]);
   };
+}
+
+/**
+ * Throws "not found" unless the actor may see the ticket: the check before showing its articles,
+ * history or links, without loading everything a ticket line shows (as getTicket does).
+ */
+export async function requireVisibleTicket(db: Database, actor: Actor, ticketId: number): Promise<void> {
+  const ticket = await db
+    .selectFrom('tickets as t')
+    .innerJoin('queues as q', 'q.id', 't.queueId')
+    .select('t.id')
+    .where('t.id', '=', ticketId)
+    .where(visibleTo(actor))
+    .executeTakeFirst();
+  if (!ticket) throw notFound('error.not_found.ticket', ticketId);
 }
