@@ -178,6 +178,7 @@ export async function verifyTicketLists(ctx: DomainContext, desk: GeneratedDesk,
     { text: word, stateTypes: open },
     { text: `${word} richiesta`, sort: 'title', order: 'asc' },
     { text: '!!!' },
+    { text: word, page: 1_000 },
     ...(someTn ? [{ text: someTn.tn.slice(0, 10) }, { text: someTn.tn }] : []),
     { page: 100_000 },
   ];
