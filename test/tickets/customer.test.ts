@@ -47,12 +47,15 @@ describe('customer user creates a ticket', () => {
     const user = await makeCustomerUser(ctx, [{ id: customer.id }]);
     const since = await mark(ctx);
 
-    // an owner or a lock asked for by a customer user is ignored
+    // the desk's fields asked for by a customer user are ignored: owner, lock, state, pending time
     const created = await createTicket(ctx, user.actor, {
       title: 'Proiettore guasto',
       queueId: queue.id,
       ownerId: agent.agentId,
       lock: true,
+      stateId: STATE.pendingAutoClosePlus,
+      pendingUntil: new Date(Date.now() + 3_600_000),
+      customerContact: 'someone@else.test',
       article: portalArticle,
     });
 
@@ -71,6 +74,8 @@ describe('customer user creates a ticket', () => {
       owner: { id: 1 },
       responsible: { id: 1 },
       lock: 'unlock',
+      pendingUntil: null,
+      customerContact: '',
     });
     const history = await historySince(ctx, since, created.id);
     expect(history.map((row) => [row.type, row.by])).toEqual([
@@ -357,6 +362,38 @@ describe('what customer users see', () => {
     await expectRefused(ctx, [], 'not_found', () => getAttachment(ctx, t.clerk.actor, t.clerkTicket.id, fileId));
     await expectRefused(ctx, [], 'forbidden', () => ticketHistory(ctx, t.clerk.actor, t.clerkTicket.id));
     await expectRefused(ctx, [], 'not_found', () => listArticles(ctx, t.stranger.actor, t.clerkTicket.id));
+  });
+
+  it('finds by full text only what they may read: not the words of an internal note', async () => {
+    const t = await twoCustomers();
+    await addNote(ctx, t.agent, t.clerkTicket.id, { subject: 'Interno', bodyText: 'Cliente litigioso.' });
+    await addNote(ctx, t.agent, t.clerkTicket.id, {
+      subject: 'Risposta',
+      bodyText: 'Toner ordinato.',
+      visibleToCustomer: true,
+    });
+    const found = async (actor: Parameters<typeof listTickets>[1], text: string) =>
+      (await listTickets(ctx, actor, { text })).items.map((ticket) => ticket.id);
+
+    expect(await found(t.agent, 'litigioso')).toEqual([t.clerkTicket.id]);
+    expect(await found(t.clerk.actor, 'litigioso')).toEqual([]);
+    expect((await listTickets(ctx, t.clerk.actor, { text: 'litigioso' })).total).toBe(0);
+    expect(await found(t.clerk.actor, 'toner')).toEqual([t.clerkTicket.id]);
+  });
+
+  it('cannot filter by lock, owner, responsible or my queues, which they are not shown', async () => {
+    const t = await twoCustomers();
+    const filters = [
+      { field: 'lock', filter: { lock: 'lock' } },
+      { field: 'ownerId', filter: { ownerId: t.agent.agentId } },
+      { field: 'responsibleId', filter: { responsibleId: t.agent.agentId } },
+      { field: 'myQueues', filter: { myQueues: true } },
+    ] as const;
+    for (const { field, filter } of filters) {
+      const error = await expectRefused(ctx, [], 'validation', () => listTickets(ctx, t.clerk.actor, filter));
+      expect(error).toMatchObject({ field, messageKey: 'error.agent_only_filter' });
+    }
+    expect((await listTickets(ctx, t.agent, { lock: 'unlock' })).total).toBeGreaterThan(0);
   });
 
   it('lets a colleague who sees all of the customer’s tickets reply to one', async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { StateType } from '../../../db/schema.ts';
+import { DomainError } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import { prefixTsQuery } from './search-text.ts';
@@ -62,8 +63,18 @@ async function resolveIds(ctx: DomainContext, actor: Actor, filter: TicketFilter
   };
 }
 
+/**
+ * Lock, owner and responsible are hidden from customer users; filtering on them would reveal them
+ * one query at a time, so a customer's list refuses those filters.
+ */
+const AGENT_ONLY_FILTERS = ['ownerId', 'responsibleId', 'lock', 'myQueues'] as const;
+
 /** Ticket lists and searches, always within what the actor may see, with the total for paging. */
 export async function listTickets(ctx: DomainContext, actor: Actor, filter: TicketFilter) {
+  if (actor.kind === 'customer') {
+    const field = AGENT_ONLY_FILTERS.find((name) => filter[name] !== undefined);
+    if (field) throw new DomainError('validation', 'error.agent_only_filter', { field }, field);
+  }
   const pageSize = filter.pageSize ?? 50;
   const page = filter.page ?? 1;
   const { stateIdsOfTypes, myQueueIds } = await resolveIds(ctx, actor, filter);
@@ -82,12 +93,14 @@ export async function listTickets(ctx: DomainContext, actor: Actor, filter: Tick
     // The matching tickets are looked up first, once; the page (with the total) then fetches just
     // those by key. As a subquery of both the count and the page the search ran twice, and the
     // planner, guessing how many it finds, read every ticket. Text without a word finds nothing.
+    // Customer users search only the articles they may read: internal notes stay unseen.
     const tsquery = prefixTsQuery(filter.text);
     const matched = tsquery
       ? await ctx.db
           .selectFrom('articles')
           .select('ticketId as id')
           .where(sql<boolean>`search_vector @@ to_tsquery('simple', ${tsquery})`)
+          .$if(actor.kind === 'customer', (articles) => articles.where('visibleToCustomer', '=', true))
           .union(
             ctx.db
               .selectFrom('tickets')
