@@ -101,6 +101,14 @@ describe('create', () => {
     });
   });
 
+  it('opens a ticket created locked: it is taken, not waiting among the new ones', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+
+    const created = await createTicket(ctx, agent, ticketInput(queue.id, { lock: true }));
+
+    expect(await getTicket(ctx, agent, created.id)).toMatchObject({ lock: 'lock', state: { name: 'open' } });
+  });
+
   it('is refused without "create" on the queue’s group, writing nothing', async () => {
     const { group, queue, outsider } = await makeDesk(ctx);
     const reader = await makeAgent(ctx, [
@@ -224,6 +232,7 @@ describe('create pending', () => {
   it('stores the pending time and schedules its check', async () => {
     const { queue, agent } = await makeDesk(ctx);
     const until = new Date(Date.now() + 2 * 86_400_000);
+    const since = await mark(ctx);
 
     const created = await createTicket(
       ctx,
@@ -236,6 +245,12 @@ describe('create pending', () => {
       pendingUntil: until.toISOString(),
     });
     expect((await pendingJobs(ctx, created.id)).map((job) => job.pendingUntil)).toEqual([until.toISOString()]);
+    const history = await historySince(ctx, since, created.id);
+    expect(history.map((row) => [row.type, row.data])).toEqual([
+      ['NewTicket', { tn: created.tn, queue: queue.name, state: 'pending auto close+' }],
+      ['PhoneCallCustomer', {}],
+      ['SetPendingTime', { pendingUntil: until.toISOString() }],
+    ]);
   });
 
   it('ignores a pending time for a state that is not pending', async () => {

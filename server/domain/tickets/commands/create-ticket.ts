@@ -45,7 +45,13 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   if (actor.kind === 'agent' && !hasGroupPermission(actor, queue.groupId, 'create')) {
     throw new DomainError('forbidden', 'error.forbidden', { permission: 'create', queue: queue.name });
   }
-  const state = input.stateId ? await stateById(ctx.db, input.stateId) : await stateOfType(ctx.db, 'new');
+  // a customer user's ticket always starts new (as OTRS's customer interface): the state, its
+  // pending time and the desk's own fields (owner, lock, contact) are the agents' to set
+  const byAgent = actor.kind === 'agent';
+  const chosen = byAgent && input.stateId ? await stateById(ctx.db, input.stateId) : await stateOfType(ctx.db, 'new');
+  const locked = byAgent && input.lock === true;
+  // a ticket created locked is already taken: it starts open, as locking a new ticket opens it
+  const state = locked && chosen.type === 'new' ? await stateOfType(ctx.db, 'open') : chosen;
   if (
     !['new', 'open', 'pending_reminder', 'pending_auto_close_success', 'pending_auto_close_failure'].includes(
       state.type,
@@ -74,7 +80,6 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   const responsibleId = actor.kind === 'agent' ? (input.responsibleId ?? ownerId) : SYSTEM_AGENT;
   // an owner or responsible named by the agent needs the key setOwner / setResponsible would ask for
   // ("owner", "ro"); the creator owning their own ticket needs only "create"
-  const byAgent = actor.kind === 'agent';
   if (byAgent && input.ownerId !== undefined) {
     await requireAgentWithKey(ctx.db, ownerId, queue, 'owner', 'ownerId');
   } else {
@@ -85,7 +90,7 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   } else {
     await requireValid(ctx.db, 'agents', responsibleId, 'responsibleId');
   }
-  const locked = actor.kind === 'agent' && input.lock === true;
+  const customerContact = byAgent ? (input.customerContact ?? '') : '';
 
   const tn = await nextTicketNumber(ctx.db, ctx.config.ticketNumberGenerator, ctx.config.systemId, now);
   return {
@@ -101,6 +106,7 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
     ownerId,
     responsibleId,
     locked,
+    customerContact,
   };
 }
 
@@ -121,6 +127,7 @@ export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, act
     ownerId,
     responsibleId,
     locked,
+    customerContact,
   } = prepared;
   const ticket = await trx
     .insertInto('tickets')
@@ -139,7 +146,7 @@ export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, act
       responsibleId,
       customerId,
       customerUserId,
-      customerContact: input.customerContact ?? '',
+      customerContact,
       pendingUntil: isPending(state.type) ? (input.pendingUntil ?? null) : null,
       createdBy: agentId,
       changedBy: agentId,
@@ -152,7 +159,10 @@ export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, act
   await recordHistory(ctx, trx, actor, ticket, 'NewTicket', { tn, queue: queue.name, state: state.name });
   await recordHistory(ctx, trx, actor, ticket, articleHistoryType(input.article, false), {}, articleId);
   await recordEvent(ctx, trx, actor, ticket.id, 'ticket.created', { articleId });
-  if (ticket.pendingUntil) await schedulePendingCheck(ctx, trx, ticket.id, ticket.pendingUntil);
+  if (ticket.pendingUntil) {
+    await recordHistory(ctx, trx, actor, ticket, 'SetPendingTime', { pendingUntil: ticket.pendingUntil.toISOString() });
+    await schedulePendingCheck(ctx, trx, ticket.id, ticket.pendingUntil);
+  }
   return { id: ticket.id, tn, articleId };
 }
 
