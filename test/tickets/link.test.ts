@@ -56,6 +56,7 @@ describe('link', () => {
     const events = await eventsSince(ctx, since);
     expect(events.map((event) => [event.ticketId, event.type, event.payload])).toEqual([
       [first.id, 'ticket.linked', { ...data, otherTicketId: second.id }],
+      [second.id, 'ticket.linked', { ...data, otherTicketId: first.id }],
     ]);
   });
 
@@ -93,20 +94,49 @@ describe('link', () => {
     );
   });
 
-  it('refuses a link that exists, also a normal one read the other way round', async () => {
+  it('refuses a second link between the same two tickets, of any type and either way round', async () => {
     const { agent, first, second } = await twoTickets();
     await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' });
+
+    for (const [from, to] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      for (const type of ['normal', 'parent_child'] as const) {
+        await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
+          linkTickets(ctx, agent, from.id, { targetTicketId: to.id, type }),
+        );
+      }
+    }
+  });
+
+  it('refuses to make a child the parent of its parent', async () => {
+    const { agent, first, second } = await twoTickets();
     await linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' });
 
     await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
-      linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' }),
+      linkTickets(ctx, agent, second.id, { targetTicketId: first.id, type: 'parent_child' }),
     );
-    await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
-      linkTickets(ctx, agent, second.id, { targetTicketId: first.id, type: 'normal' }),
-    );
-    await expectRefused(ctx, [first.id, second.id], 'conflict', () =>
-      linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'parent_child' }),
-    );
+    expect(await ticketLinks(ctx, agent, second.id)).toEqual([
+      expect.objectContaining({ ticketId: first.id, relation: 'parent' }),
+    ]);
+  });
+
+  it('links crossed requests one after the other, without a deadlock', async () => {
+    const { agent, queue } = await makeDesk(ctx);
+    for (let round = 0; round < 5; round++) {
+      const first = await makeTicket(ctx, agent, queue.id);
+      const second = await makeTicket(ctx, agent, queue.id);
+
+      const outcomes = await Promise.allSettled([
+        linkTickets(ctx, agent, first.id, { targetTicketId: second.id, type: 'normal' }),
+        linkTickets(ctx, agent, second.id, { targetTicketId: first.id, type: 'normal' }),
+      ]);
+
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+      expect(refused?.status === 'rejected' && refused.reason.code).toBe('conflict');
+    }
   });
 
   it('refuses a link to itself, to a ticket the agent cannot see, without rw, and to customer users', async () => {
@@ -185,6 +215,7 @@ describe('unlink', () => {
     const events = await eventsSince(ctx, since);
     expect(events.map((event) => [event.ticketId, event.type, event.payload])).toEqual([
       [second.id, 'ticket.unlinked', { ...data, otherTicketId: first.id }],
+      [first.id, 'ticket.unlinked', { ...data, otherTicketId: second.id }],
     ]);
   });
 

@@ -205,6 +205,74 @@ describe('merge', () => {
     ]);
   });
 
+  it('moves the source’s links to other tickets to the target, one link per pair', async () => {
+    const { queue, agent } = await makeDesk(ctx);
+    const source = await makeTicket(ctx, agent, queue.id, { title: 'Doppione' });
+    const target = await makeTicket(ctx, agent, queue.id, { title: 'Principale' });
+    const related = await makeTicket(ctx, agent, queue.id, { title: 'Collegato' });
+    const parent = await makeTicket(ctx, agent, queue.id, { title: 'Padre' });
+    const both = await makeTicket(ctx, agent, queue.id, { title: 'Già collegato a entrambi' });
+    await linkTickets(ctx, agent, source.id, { targetTicketId: related.id, type: 'normal' });
+    await linkTickets(ctx, agent, parent.id, { targetTicketId: source.id, type: 'parent_child' });
+    await linkTickets(ctx, agent, source.id, { targetTicketId: both.id, type: 'normal' });
+    await linkTickets(ctx, agent, target.id, { targetTicketId: both.id, type: 'normal' });
+    await linkTickets(ctx, agent, source.id, { targetTicketId: target.id, type: 'normal' });
+    const since = await mark(ctx);
+
+    await mergeTicket(ctx, agent, source.id, target.id);
+
+    const relations = async (id: number) =>
+      (await ticketLinks(ctx, agent, id)).map((link) => [link.ticketId, link.relation]).sort();
+    expect(await relations(target.id)).toEqual(
+      [
+        [related.id, 'normal'],
+        [parent.id, 'parent'],
+        [both.id, 'normal'],
+        [source.id, 'child'],
+      ].sort(),
+    );
+    expect(await relations(source.id)).toEqual([[target.id, 'parent']]);
+    expect(await relations(related.id)).toEqual([[target.id, 'normal']]);
+    expect(await relations(parent.id)).toEqual([[target.id, 'child']]);
+    expect(await relations(both.id)).toEqual([[target.id, 'normal']]);
+    const linkRows = async (id: number) =>
+      (await historySince(ctx, since, id))
+        .filter((row) => row.type.startsWith('TicketLink'))
+        .map((row) => [row.type, row.data]);
+    expect(await linkRows(target.id)).toEqual([
+      ['TicketLinkAdd', { source: target.tn, target: related.tn, type: 'normal' }],
+      ['TicketLinkAdd', { source: parent.tn, target: target.tn, type: 'parent_child' }],
+      ['TicketLinkDelete', { source: source.tn, target: target.tn, type: 'normal' }],
+      ['TicketLinkAdd', { source: target.tn, target: source.tn, type: 'parent_child' }],
+    ]);
+    expect((await linkRows(source.id)).map(([type]) => type)).toEqual([
+      'TicketLinkDelete',
+      'TicketLinkDelete',
+      'TicketLinkDelete',
+      'TicketLinkDelete',
+      'TicketLinkAdd',
+    ]);
+  });
+
+  it('merges crossed requests one after the other, without a deadlock', async () => {
+    const { group, queue, agent } = await makeDesk(ctx);
+    const colleague = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
+    for (let round = 0; round < 5; round++) {
+      const first = await makeTicket(ctx, agent, queue.id);
+      const second = await makeTicket(ctx, agent, queue.id);
+
+      const outcomes = await Promise.allSettled([
+        mergeTicket(ctx, agent, first.id, second.id),
+        mergeTicket(ctx, colleague, second.id, first.id),
+      ]);
+
+      // one merge wins; the other finds its ticket (or its target) already merged
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+      expect(refused?.status === 'rejected' && refused.reason.code).toBe('invalid_transition');
+    }
+  });
+
   it('refuses to merge a ticket into itself, as a rejected promise', async () => {
     const { queue, agent } = await makeDesk(ctx);
     const { id } = await makeTicket(ctx, agent, queue.id);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNote } from '../../server/domain/tickets/commands/add-note.ts';
+import { mergeTicket } from '../../server/domain/tickets/commands/merge-ticket.ts';
 import { splitArticle } from '../../server/domain/tickets/commands/split-article.ts';
 import { getTicket } from '../../server/domain/tickets/queries/get-ticket.ts';
 import { getAttachment, listArticles } from '../../server/domain/tickets/queries/ticket-articles.ts';
@@ -14,7 +15,7 @@ import {
   makeTicket,
 } from '../support/factories.ts';
 import { createTestContext, type TestContext } from '../support/test-database.ts';
-import { eventsSince, expectRefused, historySince, historyTypesSince, mark, snapshot } from './helpers.ts';
+import { eventsSince, expectRefused, historySince, historyTypesSince, mark, STATE, snapshot } from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -91,7 +92,10 @@ describe('split', () => {
     const parentHistory = await historySince(ctx, since, source.id);
     expect(parentHistory.map((row) => [row.type, row.data])).toEqual([['TicketLinkAdd', linkData]]);
     expect(await historyTypesSince(ctx, since, created.id)).toEqual(['NewTicket', 'AddNote', 'TicketLinkAdd']);
-    expect((await eventsSince(ctx, since, created.id)).map((event) => event.type)).toEqual(['ticket.created']);
+    expect((await eventsSince(ctx, since, created.id)).map((event) => [event.type, event.payload])).toEqual([
+      ['ticket.created', { articleId: expect.any(Number) }],
+      ['ticket.linked', { ...linkData, otherTicketId: source.id }],
+    ]);
     const parentEvents = await eventsSince(ctx, since, source.id);
     expect(parentEvents.map((event) => [event.type, event.payload])).toEqual([
       ['ticket.linked', { ...linkData, otherTicketId: created.id }],
@@ -142,6 +146,19 @@ describe('split', () => {
   it('is refused to customer users, even on their own ticket', async () => {
     const { user, source, articleId } = await ticketWithTwoRequests();
     await expectRefused(ctx, [source.id], 'forbidden', () => splitArticle(ctx, user.actor, source.id, { articleId }));
+  });
+
+  it('is refused on a merged or removed ticket', async () => {
+    const { agent, queue, source, articleId } = await ticketWithTwoRequests();
+    await mergeTicket(ctx, agent, source.id, (await makeTicket(ctx, agent, queue.id)).id);
+    await expectRefused(ctx, [source.id], 'invalid_transition', () =>
+      splitArticle(ctx, agent, source.id, { articleId }),
+    );
+    const removed = await ticketWithTwoRequests();
+    await ctx.db.updateTable('tickets').set({ stateId: STATE.removed }).where('id', '=', removed.source.id).execute();
+    await expectRefused(ctx, [removed.source.id], 'invalid_transition', () =>
+      splitArticle(ctx, removed.agent, removed.source.id, { articleId: removed.articleId }),
+    );
   });
 
   it('is refused into a deactivated queue', async () => {

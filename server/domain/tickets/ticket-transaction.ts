@@ -119,11 +119,6 @@ export class TicketTransaction {
     }
   }
 
-  /** Locks a second ticket in this same transaction (merge, link), with the same visibility rule. */
-  other(ticketId: number): Promise<TicketTransaction> {
-    return lockTicketRow(this.ctx, this.trx, this.actor, ticketId);
-  }
-
   history(type: string, data: Record<string, unknown>, articleId?: number): Promise<void> {
     return recordHistory(this.ctx, this.trx, this.actor, this.ticket, type, data, articleId);
   }
@@ -172,6 +167,31 @@ export async function withTicket<T>(
   body: (tx: TicketTransaction) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => body(await lockTicketRow(ctx, trx, actor, ticketId)));
+}
+
+/**
+ * Runs `body` in one transaction holding the row locks of two tickets (merge, link). Both rows are
+ * locked by one statement in id order first: locking "this one, then the other" deadlocked when two
+ * agents merged or linked the same pair in opposite directions at once.
+ */
+export async function withTicketPair<T>(
+  ctx: DomainContext,
+  actor: Actor,
+  ticketId: number,
+  otherId: number,
+  body: (tx: TicketTransaction, other: TicketTransaction) => Promise<T>,
+): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .selectFrom('tickets')
+      .select('id')
+      .where('id', 'in', [ticketId, otherId])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    const tx = await lockTicketRow(ctx, trx, actor, ticketId);
+    return body(tx, await lockTicketRow(ctx, trx, actor, otherId));
+  });
 }
 
 export async function lockTicketRow(

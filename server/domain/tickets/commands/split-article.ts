@@ -1,6 +1,7 @@
 import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
+import { FINAL_STATE_TYPES } from '../rules/states.ts';
 import { lockTicketRow, withTicket } from '../ticket-transaction.ts';
 import { insertTicket, prepareTicket } from './create-ticket.ts';
 
@@ -15,6 +16,7 @@ export interface SplitInput {
 function readArticle(ctx: DomainContext, actor: Actor, ticketId: number, articleId: number) {
   return withTicket(ctx, actor, ticketId, async (tx) => {
     tx.require('ro');
+    tx.refuseInStates(FINAL_STATE_TYPES);
     const article = await tx.trx
       .selectFrom('articles')
       .selectAll()
@@ -61,8 +63,10 @@ export async function splitArticle(ctx: DomainContext, actor: Actor, ticketId: n
     },
   });
   return ctx.db.transaction().execute(async (trx) => {
-    const created = await insertTicket(ctx, trx, actor, prepared);
+    // the source may have been merged or removed since it was read
     const parent = await lockTicketRow(ctx, trx, actor, ticketId);
+    parent.refuseInStates(FINAL_STATE_TYPES);
+    const created = await insertTicket(ctx, trx, actor, prepared);
     await trx
       .insertInto('ticketLinks')
       .values({
@@ -78,6 +82,7 @@ export async function splitArticle(ctx: DomainContext, actor: Actor, ticketId: n
     const child = await lockTicketRow(ctx, trx, actor, created.id);
     await child.history('TicketLinkAdd', data);
     await parent.event('ticket.linked', { ...data, otherTicketId: created.id });
+    await child.event('ticket.linked', { ...data, otherTicketId: ticketId });
     return created;
   });
 }
