@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCustomer, makeCustomerUser, makeDesk } from '../support/factories.ts';
+import { systemActor } from '../../server/domain/permissions/load-actor.ts';
+import { createTicket } from '../../server/domain/tickets/commands/create-ticket.ts';
+import { getTicket } from '../../server/domain/tickets/queries/get-ticket.ts';
+import {
+  makeAgent,
+  makeCustomer,
+  makeCustomerUser,
+  makeDesk,
+  makeGroup,
+  makeQueue,
+  ticketInput,
+} from '../support/factories.ts';
 import { bearer, type Client, createTestApp, login, setPassword, type TestApp } from '../support/test-app.ts';
 
 describe('tickets API', () => {
@@ -127,6 +138,29 @@ describe('tickets API', () => {
     const closed = (await agent.post(`${url}/close`, { successful: true })).json();
     expect(closed.state.type).toBe('closed_successful');
     expect(closed.lock).toBe('unlock');
+  });
+
+  it('answers 204 to a move that takes the ticket out of the mover’s sight, and the move stands', async () => {
+    const firstLevel = await makeGroup(t.ctx);
+    const specialists = await makeGroup(t.ctx);
+    const triage = await makeQueue(t.ctx, firstLevel.id);
+    const second = await makeQueue(t.ctx, specialists.id);
+    const mover = await makeAgent(t.ctx, [
+      { groupId: firstLevel.id, permissions: ['rw'] },
+      { groupId: specialists.id, permissions: ['move_into'] },
+    ]);
+    await setPassword(t.ctx, 'agents', mover.agentId, 'mover-pw1');
+    const client = await login(t.app, mover.login, 'mover-pw1');
+    // created by the postmaster, not by the mover: as its owner the mover would still see it
+    const ticket = await createTicket(t.ctx, systemActor(), ticketInput(triage.id));
+
+    const moved = await client.post(`/api/v1/tickets/${ticket.id}/move`, { queueId: second.id });
+
+    expect(moved.statusCode).toBe(204);
+    expect(moved.body).toBe('');
+    expect((await client.get(`/api/v1/tickets/${ticket.id}`)).statusCode).toBe(404);
+    const seen = await getTicket(t.ctx, systemActor(), ticket.id);
+    expect(seen.queue).toEqual({ id: second.id, name: second.name });
   });
 
   it('serves the OpenAPI description', async () => {

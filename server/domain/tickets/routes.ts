@@ -27,7 +27,7 @@ import { setTitle } from './commands/set-title.ts';
 import { setType } from './commands/set-type.ts';
 import { splitArticle } from './commands/split-article.ts';
 import { unlockTicket } from './commands/unlock-ticket.ts';
-import { getTicket } from './queries/get-ticket.ts';
+import { findTicket, getTicket } from './queries/get-ticket.ts';
 import { listTickets } from './queries/list-tickets.ts';
 import { getAttachment, listArticles } from './queries/ticket-articles.ts';
 import { ticketHistory, ticketLinks } from './queries/ticket-history.ts';
@@ -63,7 +63,9 @@ function attachments(list: AttachmentBody[] | undefined): AttachmentInput[] | un
 
 const date = (value: string | null | undefined) => (value ? new Date(value) : value === null ? null : undefined);
 
-const WithArticle = Type.Object({ articleId: Type.Integer(), ticket: TicketSchema });
+/** `ticket` is null when the article's command took the ticket out of the caller's sight. */
+const WithArticle = Type.Object({ articleId: Type.Integer(), ticket: Type.Union([TicketSchema, Type.Null()]) });
+const NoTicket = Type.Null({ description: 'Done; the ticket is no longer visible to you' });
 const tags = ['tickets'];
 
 /** /api/v1/tickets: lists, zoom, and one POST per action of the operator manual. */
@@ -128,7 +130,7 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
         },
       });
       reply.status(201);
-      return { articleId: created.articleId, ticket: await getTicket(ctx, actor, created.id) };
+      return { articleId: created.articleId, ticket: await findTicket(ctx, actor, created.id) };
     },
   );
 
@@ -204,7 +206,11 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
     async (request) => ticketLinks(ctx, actorOf(request), request.params.id),
   );
 
-  /** One POST per action: validate, call the command, answer with the ticket as it now is. */
+  /**
+   * One POST per action: validate, call the command, answer with the ticket as it now is; 204
+   * when the action was done but took the ticket out of the caller's sight (moved into a queue
+   * they may only move into, handed over to another owner).
+   */
   function action<S extends TSchema>(
     path: string,
     summary: string,
@@ -221,13 +227,13 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
           summary,
           params: IdParams,
           ...(bodySchema ? { body: bodySchema } : {}),
-          response: { 200: TicketSchema, ...errorResponses },
+          response: { 200: TicketSchema, 204: NoTicket, ...errorResponses },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const actor = actorOf(request);
         await run(actor, request.params.id, request.body as Static<S>);
-        return getTicket(ctx, actor, request.params.id);
+        return (await findTicket(ctx, actor, request.params.id)) ?? reply.status(204).send(null);
       },
     );
   }
@@ -255,7 +261,7 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
         const actor = actorOf(request);
         const { articleId } = await run(actor, request.params.id, request.body as Static<S>);
         reply.status(201);
-        return { articleId, ticket: await getTicket(ctx, actor, request.params.id) };
+        return { articleId, ticket: await findTicket(ctx, actor, request.params.id) };
       },
     );
   }
