@@ -66,14 +66,16 @@ describe('priority', () => {
     ]);
   });
 
-  it('writes no PriorityUpdate for the same priority', async () => {
+  it('writes nothing for the same priority, and takes no lock for it', async () => {
     const { queue, agent } = await makeDesk(ctx);
-    const { id } = await makeTicket(ctx, agent, queue.id, { lock: true });
-    const before = await snapshot(ctx, [id]);
+    const locked = await makeTicket(ctx, agent, queue.id, { lock: true });
+    const unlocked = await makeTicket(ctx, agent, queue.id);
+    const before = await snapshot(ctx, [locked.id, unlocked.id]);
 
-    await setPriority(ctx, agent, id, 3);
+    await setPriority(ctx, agent, locked.id, 3);
+    await setPriority(ctx, agent, unlocked.id, 3);
 
-    expect(await snapshot(ctx, [id])).toEqual(before);
+    expect(await snapshot(ctx, [locked.id, unlocked.id])).toEqual(before);
   });
 
   it('is refused without "priority", while another agent holds the lock, to customers and when merged', async () => {

@@ -10,9 +10,11 @@ export function setPriority(ctx: DomainContext, actor: Actor, ticketId: number, 
     tx.require('priority');
     tx.refuseInStates(FINAL_STATE_TYPES);
     await requireValid(tx.trx, 'priorities', priorityId, 'priorityId');
-    await tx.takeLock();
+    await tx.refuseIfLockedByOther();
     const from = tx.ticket.priorityId;
+    // asking for the priority it has changes nothing: no lock taken, no owner changed
     if (from === priorityId) return;
+    await tx.takeLock();
     await tx.update({ priorityId });
     await tx.history('PriorityUpdate', { from, to: priorityId });
     await tx.event('ticket.priority_changed', { from, to: priorityId });
