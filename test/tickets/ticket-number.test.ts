@@ -17,7 +17,8 @@ describe('ticket numbers', () => {
   });
 
   it('formats Date and AutoIncrement numbers', () => {
-    expect(formatTicketNumber('Date', '10', 1, manualDay)).toBe('201809111000001');
+    expect(formatTicketNumber('Date', '10', 1, manualDay)).toBe('20180911101');
+    expect(formatTicketNumber('Date', '10', 123, manualDay)).toBe('2018091110123');
     expect(formatTicketNumber('AutoIncrement', '10', 42, manualDay)).toBe('1000042');
   });
 });
@@ -38,9 +39,16 @@ describe('ticket number counter', () => {
     expect(second.tn).toBe('2018091110000027');
   });
 
-  it('restarts the counter every day (UTC)', async () => {
-    expect(await nextTicketNumber(ctx.db, 'DateChecksum', '10', new Date('2018-09-12T00:00:01Z'))).toBe(
-      formatTicketNumber('DateChecksum', '10', 1, new Date('2018-09-12T00:00:01Z')),
+  it('restarts the counter every day at midnight UTC, not at local midnight', async () => {
+    // 23:30 UTC is already the next day in Rome: the number still carries the UTC date
+    expect(await nextTicketNumber(ctx.db, 'DateChecksum', '10', new Date('2018-09-13T23:30:00Z'))).toBe(
+      '2018091310000014',
+    );
+    expect(await nextTicketNumber(ctx.db, 'DateChecksum', '10', new Date('2018-09-13T23:59:59Z'))).toBe(
+      formatTicketNumber('DateChecksum', '10', 2, new Date('2018-09-13T12:00:00Z')),
+    );
+    expect(await nextTicketNumber(ctx.db, 'DateChecksum', '10', new Date('2018-09-14T00:00:01Z'))).toBe(
+      formatTicketNumber('DateChecksum', '10', 1, new Date('2018-09-14T12:00:00Z')),
     );
   });
 

@@ -31,7 +31,9 @@ export function formatTicketNumber(
       return `${base}${checksumDigit(base)}`;
     }
     case 'Date':
-      return `${utcDay(now)}${systemId}${padded}`;
+      // OTRS's Date generator leaves the counter unpadded (UseFormattedCounter off by default):
+      // a desk moving from it keeps numbering the same way
+      return `${utcDay(now)}${systemId}${counter}`;
     case 'AutoIncrement':
       return `${systemId}${padded}`;
   }
