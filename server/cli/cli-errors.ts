@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { DomainError } from '../platform/errors.ts';
 
-/** Exit codes of the `sportello` command; documented in README.cli.md. */
+/** Exit codes of the `sportello` command; documented in README.md, section "Running Sportello: the `sportello` command". */
 export const EXIT = {
   ok: 0,
   failed: 1,
