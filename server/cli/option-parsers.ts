@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { HOST_RULE, validHost } from '../config/config.ts';
 import { PERMISSIONS } from '../domain/permissions/actor.ts';
 import type { GroupGrant } from './system-operations.ts';
 
@@ -7,6 +8,12 @@ export function parsePort(value: string): string {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
     throw new InvalidArgumentError('it must be a whole number from 0 to 65535.');
   }
+  return value;
+}
+
+/** --host: the same check as HOST, reported under the option's name. */
+export function parseHost(value: string): string {
+  if (!validHost(value)) throw new InvalidArgumentError(`it must be ${HOST_RULE}.`);
   return value;
 }
 

@@ -82,6 +82,9 @@ async function listen(app: App, config: Config): Promise<void> {
     if (code === 'EADDRINUSE') throw new CliFailure(`${where} is already in use; set PORT to a free port`);
     if (code === 'EACCES') throw new CliFailure(`no permission to listen on ${where}; use a port above 1024`);
     if (code === 'EADDRNOTAVAIL') throw new CliFailure(`HOST ${config.host} is not an address of this machine`);
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      throw new CliFailure(`HOST ${config.host} is a name that does not resolve to an address of this machine`);
+    }
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { type Config, loadConfig } from '../config/config.ts';
 import { demoLogins } from '../demo/demo-logins.ts';
 import { BusyError } from './cli-errors.ts';
 import { type DataDirLock, type LockOwner, tryLockDataDir } from './data-dir-lock.ts';
-import { parsePort } from './option-parsers.ts';
+import { parseHost, parsePort } from './option-parsers.ts';
 import type { RunningServer } from './server-process.ts';
 
 interface StartFlags {
@@ -27,7 +27,7 @@ export function registerStart(program: Command): void {
     )
     .option('--demo', 'load the demo data (Italian help desk, demo logins) if it is not there yet')
     .option('--port <port>', 'TCP port to listen on, 0 for any free port (overrides PORT; default 3000)', parsePort)
-    .option('--host <host>', 'address to listen on (overrides HOST; default 127.0.0.1)')
+    .option('--host <host>', 'address to listen on (overrides HOST; default 127.0.0.1)', parseHost)
     .addHelpText(
       'after',
       [

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Ticket number generators, as in OTRS: DateChecksum is the default. */
@@ -39,6 +40,29 @@ function validTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * An address to listen on, checked by its form only (nothing is looked up): an IPv4 or IPv6
+ * literal, or a host name as RFC 1123 writes them (labels of letters, digits and inner hyphens,
+ * at most 63 characters each, 253 in all). A name ending in an all-digit label is refused: it is
+ * a mistyped IPv4 address such as 999.1.1.1, which no resolver would find.
+ */
+export function validHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (name.length === 0 || name.length > 253) return false;
+  const labels = name.split('.');
+  if (!labels.every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label))) return false;
+  return !/^\d+$/.test(labels[labels.length - 1] ?? '');
+}
+
+export const HOST_RULE = 'an IP address (such as 127.0.0.1, 0.0.0.0 or ::1) or a host name (such as localhost)';
+
+/** http://HOST:PORT as a browser writes it: an IPv6 address in brackets, "any address" as localhost. */
+function defaultPublicUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') return `http://localhost:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /** Reads the environment once at start; every bad value is reported with the variable's name. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -61,7 +85,8 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const host = env.HOST ?? '127.0.0.1';
-  const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  if (!validHost(host)) throw new ConfigError(`HOST must be ${HOST_RULE}, not "${host}"`);
+  const publicUrl = env.PUBLIC_URL ?? defaultPublicUrl(host, port);
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address, not "${publicUrl}"`);
   }

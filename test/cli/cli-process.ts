@@ -25,10 +25,10 @@ export function cliEnv(overrides: Env): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs one command to its end (killed after `timeoutMs`). */
-export function runCli(args: string[], env: Env, options: { input?: string; timeoutMs?: number } = {}) {
+/** Runs one command to its end (killed after `timeoutMs`), in `cwd` when given. */
+export function runCli(args: string[], env: Env, options: { input?: string; timeoutMs?: number; cwd?: string } = {}) {
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(env), stdio: 'pipe', cwd: options.cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

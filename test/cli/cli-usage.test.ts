@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, runCli, tempDataDir } from './cli-process.ts';
 
@@ -33,6 +35,24 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello command line: hel
     const result = await runCli(['start'], { DATA_DIR: dataDir, PORT: 'eighty' });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('sportello: PORT must be a whole number from 0 to 65535, not "eighty".');
+  });
+
+  it('refuses a bad HOST with one sentence and exit code 2, before creating the database', async () => {
+    const fresh = path.join(dataDir, 'bad-host');
+    for (const host of ['999.1.1.1', '1.2.3', 'bad_host', '-router', 'a..b', '[::1]']) {
+      const result = await runCli(['start'], { DATA_DIR: fresh, HOST: host });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        'sportello: HOST must be an IP address (such as 127.0.0.1, 0.0.0.0 or ::1) or a host name ' +
+          `(such as localhost), not "${host}".`,
+      );
+    }
+    expect(existsSync(fresh)).toBe(false);
+
+    const option = await runCli(['start', '--host', '999.1.1.1'], { DATA_DIR: fresh });
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("option '--host <host>' argument '999.1.1.1' is invalid");
+    expect(existsSync(fresh)).toBe(false);
   });
 
   it('refuses a bad SYSTEM_ID with one sentence and exit code 2, for every command', async () => {
