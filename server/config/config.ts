@@ -22,9 +22,18 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+/**
+ * A variable's value; an empty one (`PORT=` in a shell or a .env file) counts as unset, for every
+ * variable alike, so that it means "the default" and never the current directory or an error.
+ */
+function setting(env: Env, name: string): string | undefined {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  return raw === '' ? undefined : raw;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = setting(env, name);
+  if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
   }
@@ -66,31 +75,31 @@ function defaultPublicUrl(host: string, port: number): string {
 /** Reads the environment once at start; every bad value is reported with the variable's name. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
-  const systemId = env.SYSTEM_ID ?? '10';
+  const systemId = setting(env, 'SYSTEM_ID') ?? '10';
   if (!/^\d{1,4}$/.test(systemId)) {
     throw new ConfigError(`SYSTEM_ID must be 1 to 4 digits (OTRS uses 10), not "${systemId}"`);
   }
-  const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseUrl = setting(env, 'DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not "${databaseUrl}"`);
   }
-  const timeZone = env.TIME_ZONE ?? 'Europe/Rome';
+  const timeZone = setting(env, 'TIME_ZONE') ?? 'Europe/Rome';
   if (!validTimeZone(timeZone)) {
     throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Rome, not "${timeZone}"`);
   }
-  const generator = env.TICKET_NUMBER_GENERATOR ?? 'DateChecksum';
+  const generator = setting(env, 'TICKET_NUMBER_GENERATOR') ?? 'DateChecksum';
   if (!(TICKET_NUMBER_GENERATORS as readonly string[]).includes(generator)) {
     throw new ConfigError(
       `TICKET_NUMBER_GENERATOR must be one of ${TICKET_NUMBER_GENERATORS.join(', ')}, not "${generator}"`,
     );
   }
-  const host = env.HOST ?? '127.0.0.1';
+  const host = setting(env, 'HOST') ?? '127.0.0.1';
   if (!validHost(host)) throw new ConfigError(`HOST must be ${HOST_RULE}, not "${host}"`);
-  const publicUrl = env.PUBLIC_URL ?? defaultPublicUrl(host, port);
+  const publicUrl = setting(env, 'PUBLIC_URL') ?? defaultPublicUrl(host, port);
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address, not "${publicUrl}"`);
   }
-  const logLevel = env.LOG_LEVEL ?? 'info';
+  const logLevel = setting(env, 'LOG_LEVEL') ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${logLevel}"`);
   }
@@ -98,7 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir: path.resolve(setting(env, 'DATA_DIR') ?? 'data'),
     systemId,
     publicUrl: publicUrl.replace(/\/$/, ''),
     timeZone,

@@ -24,6 +24,12 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('configuration from the envi
     expect(validHost(`${'a'.repeat(64)}.example`)).toBe(false);
   });
 
+  it('reads an empty value as unset for every variable', () => {
+    const names = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'SYSTEM_ID', 'PUBLIC_URL', 'TIME_ZONE'];
+    const all = [...names, 'TICKET_NUMBER_GENERATOR', 'ATTACHMENT_MAX_BYTES', 'LOG_LEVEL'];
+    expect(loadConfig(Object.fromEntries(all.map((name) => [name, ''])))).toEqual(loadConfig({}));
+  });
+
   it('builds the default PUBLIC_URL with an IPv6 HOST in brackets', () => {
     expect(loadConfig({ HOST: '::1', PORT: '8080' }).publicUrl).toBe('http://[::1]:8080');
     expect(loadConfig({ HOST: '::', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');

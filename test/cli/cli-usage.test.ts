@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, runCli, tempDataDir } from './cli-process.ts';
@@ -53,6 +53,18 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello command line: hel
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("option '--host <host>' argument '999.1.1.1' is invalid");
     expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('treats an empty variable as unset, for every variable: DATA_DIR= is ./data, not the current directory', async () => {
+    const cwd = path.join(dataDir, 'empty-values');
+    mkdirSync(cwd);
+    const names = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'SYSTEM_ID', 'PUBLIC_URL', 'TIME_ZONE'];
+    const empty = Object.fromEntries(
+      [...names, 'TICKET_NUMBER_GENERATOR', 'ATTACHMENT_MAX_BYTES', 'LOG_LEVEL'].map((name) => [name, '']),
+    );
+    const result = await runCli(['migrate', '--dry-run'], empty, { cwd });
+    expect(result.stderr).toContain(`embedded PGlite in ${path.join(cwd, 'data', 'pglite')}`);
+    expect(result.code).toBe(0);
   });
 
   it('refuses a bad SYSTEM_ID with one sentence and exit code 2, for every command', async () => {
