@@ -11,12 +11,16 @@ import Fastify, {
 } from 'fastify';
 import type { DomainContext } from '../domain/context.ts';
 import { DomainError } from '../platform/errors.ts';
-import { languageFrom } from '../platform/i18n.ts';
+import { languageFrom, translate } from '../platform/i18n.ts';
 import { authenticate } from './authenticate.ts';
+import { knownError } from './http-errors.ts';
+import { readJsonBodies } from './json-body.ts';
 import { isLocalRequest } from './local-requests.ts';
+import { describeInOpenApi } from './openapi-route.ts';
 import { registerRoutes } from './register-routes.ts';
 import { type Access, checkAccess } from './route-access.ts';
-import { validationError } from './validation-error.ts';
+import { refuseUnstorableText } from './text-guard.ts';
+import { validatorCompiler } from './validators.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -24,22 +28,34 @@ export interface AppOptions {
 
 /** The HTTP application: used by `sportello start`, the local CLI socket and the tests (inject). */
 export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Promise<App> {
+  // an attachment travels as base64 (4/3 of its size) inside JSON, with room for the rest
+  const bodyLimit = Math.ceil(ctx.config.attachmentMaxBytes * 1.4) + 1024 * 1024;
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: Math.ceil(ctx.config.attachmentMaxBytes * 1.4) + 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    bodyLimit,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler());
+  readJsonBodies(app);
 
   const unguarded: string[] = [];
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) return;
     if (!route.config?.access) unguarded.push(`${route.method} ${route.url}`);
+    describeInOpenApi(route);
   });
 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Sportello API', version: '1', description: 'Help desk REST API (OTRS semantics).' },
+      info: {
+        title: 'Sportello API',
+        version: '1',
+        description:
+          'Help desk REST API (OTRS semantics). Programs send an API token as `Authorization: Bearer …`. ' +
+          'Web sessions log in with POST /api/v1/sessions, which sets the session cookie and returns a ' +
+          '`csrfToken`: send it as the `X-CSRF-Token` header on every request that changes something. ' +
+          'Errors are `{"error": {"code", "message", "field"?}}`, the message in Italian or English by Accept-Language.',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
@@ -58,17 +74,24 @@ export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Pr
     const access: Access = request.routeOptions.config.access ?? 'admin';
     checkAccess(access, request.actor);
   });
+  app.addHook('preValidation', async (request) => {
+    refuseUnstorableText(request.params, 'params');
+    refuseUnstorableText(request.query, 'querystring');
+    refuseUnstorableText(request.body, 'body');
+  });
 
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     const language = languageFrom(request.headers['accept-language']);
     if (error instanceof DomainError) return reply.status(error.status).send(error.body(language));
-    if (error.validation) return reply.status(400).send(validationError(error).body(language));
+    const known = knownError(error, language, bodyLimit);
+    if (known) return reply.status(known.status).send(known.body(language));
     if (error.statusCode && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({ error: { code: error.code ?? 'bad_request', message: error.message } });
+      const message = translate(language, 'error.bad_request', { detail: error.message });
+      return reply.status(error.statusCode).send({ error: { code: 'bad_request', message } });
     }
-    request.log.error(error);
+    // the error's own fields only: a database error also carries the statement's parameters,
+    // which may hold password or token hashes
+    request.log.error({ err: { name: error.name, message: error.message, code: error.code, stack: error.stack } });
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error; it has been logged' } });
   });
   app.setNotFoundHandler((request, reply) => {

@@ -11,6 +11,7 @@ const STATUS = {
   locked_by_other: 409,
   invalid_transition: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
 } as const;
 

@@ -9,6 +9,15 @@ type Params = Record<string, string | number>;
 
 const en = {
   'error.validation': 'Invalid value for {field}: {detail}',
+  'validation.unknown_field': 'unknown field',
+  'validation.invalid': 'invalid value',
+  'validation.one_of': 'must be one of: {values}',
+  'error.unstorable_text': '{field} contains a character that cannot be stored (NUL or half of a surrogate pair)',
+  'error.invalid_json': 'The request body is not valid JSON',
+  'error.bad_request': 'The request cannot be read: {detail}',
+  'error.unsupported_media_type': 'Send the request body as application/json',
+  'error.too_large_body': 'The request body is too large (at most {limit} bytes)',
+  'error.concurrent_change': 'Someone changed the same data at the same moment: try again',
   'error.unauthenticated': 'Log in first: this request has no valid session or API token',
   'error.bad_credentials': 'Wrong login or password',
   'error.csrf': 'Missing or wrong CSRF token: send the X-CSRF-Token header given at login',
@@ -74,6 +83,12 @@ const en = {
   'error.attachment_too_large': 'Attachment {filename} is {size} bytes; the limit is {limit}',
   'error.customer_forbidden': 'Customer users cannot do this',
   'error.unavailable': 'The server is shutting down; try again in a moment',
+  'error.token_one_owner':
+    'A token belongs to one agent or one customer user: give agentId or customerUserId, not both',
+  'error.expiry_not_future': 'The expiry date must be in the future',
+  'error.expiry_too_far': 'The expiry date must be before the year 10000',
+  'error.value_not_allowed': 'The value of {field} is not allowed',
+  'error.values_not_allowed': 'These values do not go together',
   'history.merged_note': 'Merged ticket {source} into {target}',
 } as const;
 
@@ -81,6 +96,16 @@ export type MessageKey = keyof typeof en;
 
 const it: Record<MessageKey, string> = {
   'error.validation': 'Valore non valido per {field}: {detail}',
+  'validation.unknown_field': 'campo sconosciuto',
+  'validation.invalid': 'valore non valido',
+  'validation.one_of': 'deve essere uno tra: {values}',
+  'error.unstorable_text':
+    '{field} contiene un carattere che non può essere salvato (NUL o metà di una coppia surrogata)',
+  'error.invalid_json': 'Il corpo della richiesta non è JSON valido',
+  'error.bad_request': 'La richiesta non può essere letta: {detail}',
+  'error.unsupported_media_type': 'Inviare il corpo della richiesta come application/json',
+  'error.too_large_body': 'Il corpo della richiesta è troppo grande (al massimo {limit} byte)',
+  'error.concurrent_change': 'Qualcun altro ha modificato gli stessi dati nello stesso momento: riprovare',
   'error.unauthenticated': 'Accedi prima: questa richiesta non ha una sessione o un token API valido',
   'error.bad_credentials': 'Nome utente o password errati',
   'error.csrf': "Token CSRF mancante o errato: invia l'intestazione X-CSRF-Token ricevuta all'accesso",
@@ -147,6 +172,12 @@ const it: Record<MessageKey, string> = {
   'error.attachment_too_large': "L'allegato {filename} è di {size} byte; il limite è {limit}",
   'error.customer_forbidden': 'Gli utenti cliente non possono farlo',
   'error.unavailable': 'Il server si sta arrestando; riprova tra poco',
+  'error.token_one_owner':
+    'Un token appartiene a un operatore o a un utente cliente: indica agentId o customerUserId, non entrambi',
+  'error.expiry_not_future': 'La data di scadenza deve essere nel futuro',
+  'error.expiry_too_far': "La data di scadenza deve essere precedente all'anno 10000",
+  'error.value_not_allowed': 'Il valore di {field} non è ammesso',
+  'error.values_not_allowed': 'Questi valori non possono stare insieme',
   'history.merged_note': 'Ticket {source} unito al ticket {target}',
 };
 
