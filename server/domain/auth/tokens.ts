@@ -1,5 +1,6 @@
-import { DomainError, notFound } from '../../platform/errors.ts';
+import { DomainError, invalid, notFound } from '../../platform/errors.ts';
 import { newSecret, sha256 } from '../../platform/secrets.ts';
+import { configTransaction } from '../config/config-transaction.ts';
 import type { DomainContext } from '../context.ts';
 import type { Actor } from '../permissions/actor.ts';
 
@@ -11,8 +12,24 @@ export interface CreateTokenInput {
   expiresAt?: Date | null;
 }
 
+/** The first instant of the year 10000: dates from there on have no four-digit year to be written with. */
+const YEAR_10000 = Date.UTC(10000, 0, 1);
+
+/** An expiry must be a real date in the future, and one ISO 8601 can write (years 0000–9999). */
+function checkExpiry(ctx: DomainContext, expiresAt: Date | null | undefined): void {
+  if (!expiresAt) return;
+  const time = expiresAt.getTime();
+  if (Number.isNaN(time) || time <= ctx.now().getTime()) throw invalid('expiresAt', 'error.expiry_not_future');
+  if (time >= YEAR_10000) throw invalid('expiresAt', 'error.expiry_too_far');
+}
+
 /** Creates an API token; the secret is returned once and only its hash is kept. */
 export async function createToken(ctx: DomainContext, actor: Actor, input: CreateTokenInput) {
+  // a token belongs to one agent or one customer user (the table's CHECK says so too)
+  if (input.agentId !== undefined && input.customerUserId !== undefined) {
+    throw invalid('customerUserId', 'error.token_one_owner');
+  }
+  checkExpiry(ctx, input.expiresAt);
   const own = input.agentId === undefined && input.customerUserId === undefined;
   const forSelf =
     own ||
@@ -38,11 +55,14 @@ export async function createToken(ctx: DomainContext, actor: Actor, input: Creat
     if (!exists) throw notFound('error.not_found.customer_user', customerUserId);
   }
   const { secret, hash } = newSecret('spt');
-  const row = await ctx.db
-    .insertInto('apiTokens')
-    .values({ name: input.name, tokenHash: hash, agentId, customerUserId, expiresAt: input.expiresAt ?? null })
-    .returning(['id', 'name', 'agentId', 'customerUserId', 'expiresAt', 'createdAt'])
-    .executeTakeFirstOrThrow();
+  // the owner may be deleted meanwhile: the database's refusal is translated as for configuration
+  const row = await configTransaction(ctx, (trx) =>
+    trx
+      .insertInto('apiTokens')
+      .values({ name: input.name, tokenHash: hash, agentId, customerUserId, expiresAt: input.expiresAt ?? null })
+      .returning(['id', 'name', 'agentId', 'customerUserId', 'expiresAt', 'createdAt'])
+      .executeTakeFirstOrThrow(),
+  );
   return { ...presentToken(row), token: secret };
 }
 

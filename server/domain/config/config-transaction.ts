@@ -29,6 +29,8 @@ const MISSING: Record<string, MessageKey> = {
 interface PgError {
   code: string;
   detail?: string;
+  table?: string;
+  constraint?: string;
 }
 
 function isPgError(error: unknown): error is PgError {
@@ -38,10 +40,21 @@ function isPgError(error: unknown): error is PgError {
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
+ * The column a CHECK constraint is about, from PostgreSQL's default name for a check on one
+ * column: "<table>_<column>_check" (a number after it when taken). A check on several columns is
+ * named "<table>_check" and names no column.
+ */
+function checkedColumn(error: PgError): string | undefined {
+  if (!error.table || !error.constraint?.startsWith(`${error.table}_`)) return undefined;
+  return /^(\w+)_check\d*$/.exec(error.constraint.slice(error.table.length + 1))?.[1];
+}
+
+/**
  * The database is the final judge of uniqueness and references (two admins may race). Its
  * refusals become the API's: a unique violation (23505) is a 409 naming the field, a missing
  * referenced row (23503 on write) a 400 naming the field, a row still referenced (23503 on
- * delete) a 409 "in use". PGlite and PostgreSQL word `detail` the same way.
+ * delete) a 409 "in use", a failed CHECK (23514) a 400 naming the field where the constraint is on
+ * one column. PGlite and PostgreSQL word `detail` and name constraints the same way.
  */
 export function translateDbError(error: unknown, subject?: Subject): unknown {
   if (!isPgError(error)) return error;
@@ -58,6 +71,11 @@ export function translateDbError(error: unknown, subject?: Subject): unknown {
     const missing = /not present in table "(\w+)"/.exec(error.detail ?? '');
     const messageKey = missing?.[1] ? MISSING[missing[1]] : undefined;
     if (messageKey && field) return new DomainError('validation', messageKey, { id: value }, field);
+  }
+  if (error.code === '23514') {
+    const column = checkedColumn(error);
+    if (!column) return new DomainError('validation', 'error.values_not_allowed');
+    return new DomainError('validation', 'error.value_not_allowed', { field: camel(column) }, camel(column));
   }
   return error;
 }
