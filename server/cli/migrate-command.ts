@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { loadConfig } from '../config/config.ts';
 import { BusyError } from './cli-errors.ts';
 import { type DataDirLock, tryLockDataDir } from './data-dir-lock.ts';
+import { databaseConnectionFailure } from './database-errors.ts';
 import { progressBar } from './progress.ts';
 
 export function registerMigrate(program: Command): void {
@@ -61,6 +62,8 @@ async function listPending(config: Config, lock: DataDirLock | undefined): Promi
     } finally {
       await database.close();
     }
+  } catch (error) {
+    throw databaseConnectionFailure(error, config) ?? error;
   } finally {
     lock?.release();
   }

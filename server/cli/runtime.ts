@@ -7,6 +7,7 @@ import type { DomainContext } from '../domain/context.ts';
 import { defineJobs } from '../jobs/define-jobs.ts';
 import { JobQueue } from '../jobs/job-queue.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
+import { databaseConnectionFailure, safeDatabaseUrl } from './database-errors.ts';
 import type { Progress } from './progress.ts';
 
 /** An open system: database migrated, jobs defined (not worked), the domain context. */
@@ -32,9 +33,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
 /** The database for people to read: never with its password. */
 export function describeDatabase(config: Config): string {
   if (!config.databaseUrl) return `embedded PGlite in ${pgliteDir(config)}`;
-  const url = new URL(config.databaseUrl);
-  url.password = '';
-  return `PostgreSQL at ${url.toString()}`;
+  return `PostgreSQL at ${safeDatabaseUrl(config.databaseUrl)}`;
 }
 
 /**
@@ -70,7 +69,7 @@ export async function openRuntime(config: Config, progress: Progress, lock?: Dat
     return { ctx, database, description: describeDatabase(config), migrationsApplied: applied, close };
   } catch (error) {
     await close().catch(() => {});
-    throw error;
+    throw databaseConnectionFailure(error, config) ?? error;
   } finally {
     progress.stop();
   }

@@ -94,3 +94,30 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('sportello on one PostgreSQL
     expect(codes).toEqual(servers.map(() => 0));
   });
 });
+
+describe.skipIf(process.env.TEST_DB !== 'postgres')('sportello when the PostgreSQL server cannot be used', () => {
+  it('says which server could not be reached, without the password, and exits 1', async () => {
+    const env = { DATABASE_URL: 'postgres://root:segreta@127.0.0.1:5999/x' };
+    for (const command of [['migrate'], ['migrate', '--dry-run'], ['token', 'create', '--agent', 'a', '--name', 'b']]) {
+      const result = await runCli(command, env);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        'sportello: the PostgreSQL server at 127.0.0.1:5999 could not be reached (connection refused); ' +
+          'check DATABASE_URL (postgres://root@127.0.0.1:5999/x).',
+      );
+    }
+  });
+
+  it('says the database does not exist on a server that answers, and exits 1', async () => {
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = '/sportello_cli_missing';
+    const shown = new URL(url);
+    shown.password = '';
+    const result = await runCli(['migrate'], { DATABASE_URL: url.toString() });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `sportello: the PostgreSQL server at ${url.hostname}:${url.port || '5432'} refused the connection ` +
+        `(database "sportello_cli_missing" does not exist); check DATABASE_URL (${shown.toString()}).`,
+    );
+  });
+});
