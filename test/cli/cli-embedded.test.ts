@@ -127,6 +127,16 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello on the embedded d
     expect(existsSync(path.join(dataDir, 'sportello.sock'))).toBe(false);
   });
 
+  it('migrate --dry-run on the existing data directory finds it up to date and leaves no lock', async () => {
+    const dryRun = await runCli(['migrate', '--dry-run'], env);
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toBe('');
+    expect(dryRun.stderr.trim()).toBe(
+      `The database is up to date (embedded PGlite in ${path.join(dataDir, 'pglite')}).`,
+    );
+    expect(existsSync(path.join(dataDir, 'sportello.lock'))).toBe(false);
+  });
+
   it('without a server, the commands open the database directly (taking over a stale lock)', async () => {
     // a lock left by a process that no longer exists, as after a crash
     const dead = spawnSync(process.execPath, ['-e', '0']);

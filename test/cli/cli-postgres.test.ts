@@ -46,6 +46,15 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('sportello on one PostgreSQL
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('0001_core');
     expect(result.stderr).toContain(`to apply to PostgreSQL at postgres://root@127.0.0.1:5432/${database}`);
+    // not even the table that records migrations
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const tables = await client.query("SELECT to_regclass('schema_migrations') AS name");
+      expect(tables.rows[0].name).toBeNull();
+    } finally {
+      await client.end();
+    }
   });
 
   it(`${SERVERS} servers start together on the empty database`, async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, runCli, tempDataDir } from './cli-process.ts';
@@ -65,6 +65,22 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello command line: hel
     const result = await runCli(['migrate', '--dry-run'], empty, { cwd });
     expect(result.stderr).toContain(`embedded PGlite in ${path.join(cwd, 'data', 'pglite')}`);
     expect(result.code).toBe(0);
+  });
+
+  it('migrate --dry-run on a fresh data directory lists every migration and creates nothing', async () => {
+    const fresh = path.join(dataDir, 'never-created');
+    const result = await runCli(['migrate', '--dry-run'], { DATA_DIR: fresh });
+    expect(result.code).toBe(0);
+    const migrations = readdirSync('server/db/migrations')
+      .filter((file) => file.endsWith('.sql'))
+      .sort()
+      .map((file) => file.replace(/\.sql$/, ''));
+    expect(result.stdout.trim().split('\n')).toEqual(migrations);
+    expect(result.stderr.trim()).toBe(
+      `The database does not exist yet (embedded PGlite in ${path.join(fresh, 'pglite')}): migrate or start would ` +
+        `create it and apply all ${migrations.length} migrations; nothing was created.`,
+    );
+    expect(existsSync(fresh)).toBe(false);
   });
 
   it('refuses a bad SYSTEM_ID with one sentence and exit code 2, for every command', async () => {
