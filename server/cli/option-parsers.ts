@@ -38,12 +38,40 @@ export function collectGrant(value: string, previous: GroupGrant[] = []): GroupG
   return [...previous.filter((grant) => grant.group !== name), { group: name, permissions: merged }];
 }
 
-/** --expires: a date (2026-12-31) or a date and time; it must be in the future. */
+const EXPIRY_FORMAT = 'write a date such as 2026-12-31 or a date and time such as 2026-12-31T18:00:00+01:00.';
+
+/** YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or an offset (without one: this machine's local time). */
+const EXPIRY =
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:T(?<time>(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d{1,9})?)?)(?:Z|[+-](?<offsetHours>\d{2}):?(?<offsetMinutes>\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * --expires: a date (2026-12-31: midnight UTC at its start) or an ISO 8601 date and time, read
+ * strictly, since JavaScript's Date turns 2026-02-30 into 2026-03-02 without a word; and in the
+ * future. Commander names the option in the message and exits with code 2.
+ */
 export function parseExpiry(value: string): string {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new InvalidArgumentError('write a date such as 2026-12-31 or 2026-12-31T18:00:00+01:00.');
+  const parts = EXPIRY.exec(value)?.groups;
+  if (!parts) throw new InvalidArgumentError(EXPIRY_FORMAT);
+  const number = (name: string) => Number(parts[name] ?? '0');
+  if (number('month') < 1 || number('month') > 12) {
+    throw new InvalidArgumentError(`there is no month ${parts.month}; ${EXPIRY_FORMAT}`);
   }
-  if (date.getTime() <= Date.now()) throw new InvalidArgumentError('the expiry must be in the future.');
+  if (number('day') < 1 || number('day') > daysInMonth(number('year'), number('month'))) {
+    throw new InvalidArgumentError(`${parts.year}-${parts.month} has no day ${parts.day}; ${EXPIRY_FORMAT}`);
+  }
+  if (number('hour') > 23 || number('minute') > 59 || number('second') > 59) {
+    throw new InvalidArgumentError(`there is no time ${parts.time}; ${EXPIRY_FORMAT}`);
+  }
+  if (number('offsetHours') > 23 || number('offsetMinutes') > 59) {
+    throw new InvalidArgumentError(`the time zone offset is not valid; ${EXPIRY_FORMAT}`);
+  }
+  const date = new Date(parts.time === undefined ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(EXPIRY_FORMAT);
+  if (date.getTime() <= Date.now())
+    throw new InvalidArgumentError(`${value} is in the past; it must be in the future.`);
   return date.toISOString();
 }

@@ -83,6 +83,24 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello command line: hel
     expect(existsSync(fresh)).toBe(false);
   });
 
+  it('refuses an impossible or past --expires with exit code 2, naming the option', async () => {
+    const cases: [string, string][] = [
+      ['2099-02-30', '2099-02 has no day 30'],
+      ['2099-02-29', '2099-02 has no day 29'],
+      ['2099-13-01', 'there is no month 13'],
+      ['2099-12-31T24:00', 'there is no time 24:00'],
+      ['31/12/2099', 'write a date such as 2026-12-31'],
+      ['2020-01-01', '2020-01-01 is in the past'],
+    ];
+    for (const [value, reason] of cases) {
+      const result = await runCli(['token', 'create', '--agent', 'a', '--name', 'b', '--expires', value], {
+        DATA_DIR: dataDir,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`option '--expires <date>' argument '${value}' is invalid. ${reason}`);
+    }
+  });
+
   it('refuses a bad SYSTEM_ID with one sentence and exit code 2, for every command', async () => {
     for (const command of [['start'], ['migrate'], ['token', 'create', '--agent', 'a', '--name', 'b']]) {
       const result = await runCli(command, { DATA_DIR: dataDir, SYSTEM_ID: '12345' });
