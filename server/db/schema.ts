@@ -296,6 +296,14 @@ export interface SessionsTable {
   expiresAt: Timestamp;
 }
 
+/** Failed logins counted per login name (agent or customer namespace) for throttling. */
+export interface LoginFailuresTable {
+  namespace: 'agent' | 'customer';
+  login: string;
+  failures: number;
+  windowStart: Timestamp;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -326,4 +334,5 @@ export interface DB {
   ticketEvents: TicketEventsTable;
   apiTokens: ApiTokensTable;
   sessions: SessionsTable;
+  loginFailures: LoginFailuresTable;
 }

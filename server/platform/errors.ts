@@ -12,6 +12,7 @@ const STATUS = {
   invalid_transition: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   unavailable: 503,
 } as const;
 

@@ -89,6 +89,7 @@ const en = {
   'error.expiry_too_far': 'The expiry date must be before the year 10000',
   'error.value_not_allowed': 'The value of {field} is not allowed',
   'error.values_not_allowed': 'These values do not go together',
+  'error.too_many_logins': 'Too many failed logins with this name: try again in {minutes} min',
   'history.merged_note': 'Merged ticket {source} into {target}',
 } as const;
 
@@ -178,6 +179,7 @@ const it: Record<MessageKey, string> = {
   'error.expiry_too_far': "La data di scadenza deve essere precedente all'anno 10000",
   'error.value_not_allowed': 'Il valore di {field} non è ammesso',
   'error.values_not_allowed': 'Questi valori non possono stare insieme',
+  'error.too_many_logins': 'Troppi accessi non riusciti con questo nome: riprova tra {minutes} min',
   'history.merged_note': 'Ticket {source} unito al ticket {target}',
 };
 

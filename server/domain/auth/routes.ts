@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { SESSION_COOKIE } from '../../api/authenticate.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { DateTime, errorResponses, Id, IdParams, Nullable } from '../../api/schema-helpers.ts';
+import { DateTime, ErrorBody, errorResponses, Id, IdParams, Nullable } from '../../api/schema-helpers.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { DomainContext } from '../context.ts';
 import { createSession, deleteSession } from './sessions.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
@@ -46,12 +47,18 @@ export async function authRoutes(app: App, ctx: DomainContext) {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ csrfToken: Type.String(), me: Me }), ...errorResponses },
+        response: { 201: Type.Object({ csrfToken: Type.String(), me: Me }), ...errorResponses, 429: ErrorBody },
       },
     },
     async (request, reply) => {
       const as = request.body.as ?? 'agent';
-      const session = await createSession(ctx, { ...request.body, as });
+      const session = await createSession(ctx, { ...request.body, as }).catch((error: unknown) => {
+        // too many failed logins: say when to try again in the header too (RFC 9110 Retry-After)
+        if (error instanceof DomainError && error.code === 'too_many_requests') {
+          reply.header('retry-after', String(error.params.seconds));
+        }
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, session.secret, {
         path: '/',
         httpOnly: true,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { DomainError } from '../../platform/errors.ts';
 import { newSecret, sha256, verifyPassword } from '../../platform/secrets.ts';
 import type { DomainContext } from '../context.ts';
+import { countLoginAttempt, loginSucceeded } from './login-throttle.ts';
 
 /** Sessions last 16 hours at most and end after 2 idle hours (OTRS SessionMaxTime / MaxIdleTime). */
 const MAX_SESSION_MS = 16 * 3600_000;
@@ -15,8 +16,19 @@ export interface LoginInput {
   as: 'agent' | 'customer';
 }
 
-/** Checks a login and password and opens a session; the same answer for a wrong login or password. */
+/**
+ * The hash of a random password nobody knows. Unknown logins and users without a password are
+ * checked against it, so that they take as long to refuse as a wrong password (scrypt, tens of
+ * milliseconds): the answer's timing does not tell which logins exist.
+ */
+const DUMMY_HASH = 'scrypt$2mc0MmhED5KwO/hTgsfXmg==$CrN/9EMl+Sz7XCvtxn61Y3dka+/VdsiHetvzzLtg7pI=';
+
+/**
+ * Checks a login and password and opens a session; the same answer, in the same time, for a wrong
+ * login or password. Too many failures for one login are refused for a while (login-throttle.ts).
+ */
 export async function createSession(ctx: DomainContext, input: LoginInput) {
+  await countLoginAttempt(ctx, input.as, input.login);
   const table = input.as === 'agent' ? 'agents' : 'customerUsers';
   const user = await ctx.db
     .selectFrom(table)
@@ -24,9 +36,12 @@ export async function createSession(ctx: DomainContext, input: LoginInput) {
     .where('login', '=', input.login)
     .where('valid', '=', true)
     .executeTakeFirst();
-  if (!user || !(await verifyPassword(input.password, user.passwordHash))) {
+  const stored = user?.passwordHash ?? null;
+  const matches = await verifyPassword(input.password, stored ?? DUMMY_HASH);
+  if (!user || stored === null || !matches) {
     throw new DomainError('unauthenticated', 'error.bad_credentials');
   }
+  await loginSucceeded(ctx, input.as, input.login);
   const { secret, hash } = newSecret('ses');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = ctx.now();
