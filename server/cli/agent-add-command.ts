@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { UsageError } from './cli-errors.ts';
 import { connectSystem } from './connect-system.ts';
-import { collectGrant } from './option-parsers.ts';
+import { withOptionNames } from './field-errors.ts';
+import { collectGrant, parseNonEmpty } from './option-parsers.ts';
 import type { GroupGrant } from './system-operations.ts';
 import { describeVia } from './via.ts';
 
@@ -20,9 +21,9 @@ export function registerAgentAdd(agent: Command): void {
     .command('add')
     .description('Create an agent who can log in to the agent app, with permissions on groups.')
     .argument('<login>', 'the login name, e.g. mario.rossi')
-    .requiredOption('--first-name <name>', 'first name')
-    .requiredOption('--last-name <name>', 'last name')
-    .requiredOption('--email <address>', 'email address (notifications go there)')
+    .requiredOption('--first-name <name>', 'first name', parseNonEmpty)
+    .requiredOption('--last-name <name>', 'last name', parseNonEmpty)
+    .requiredOption('--email <address>', 'email address (notifications go there)', parseNonEmpty)
     .option('--password <password>', 'password (visible to other users in the process list: prefer --password-stdin)')
     .option('--password-stdin', 'read the password from standard input')
     .option(
@@ -49,14 +50,24 @@ export function registerAgentAdd(agent: Command): void {
       const config = loadConfig();
       const system = await connectSystem(config, 'agent add');
       try {
-        const created = await system.addAgent({
-          login,
-          firstName: flags.firstName,
-          lastName: flags.lastName,
-          email: flags.email,
-          password,
-          groups: flags.group ?? [],
-        });
+        const options = {
+          login: '<login>',
+          firstName: '--first-name',
+          lastName: '--last-name',
+          email: '--email',
+          password: flags.passwordStdin ? '--password-stdin' : '--password',
+          groups: '--group',
+        };
+        const created = await withOptionNames(options, () =>
+          system.addAgent({
+            login,
+            firstName: flags.firstName,
+            lastName: flags.lastName,
+            email: flags.email,
+            password,
+            groups: flags.group ?? [],
+          }),
+        );
         const grants = (flags.group ?? []).map((grant) => `${grant.group}:${grant.permissions.join(',')}`).join(' ');
         process.stderr.write(
           `Created agent ${created.login} (id ${created.id})${grants ? ` with ${grants}` : ''} ${describeVia(system.via)}.\n`,

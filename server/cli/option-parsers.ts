@@ -11,6 +11,12 @@ export function parsePort(value: string): string {
   return value;
 }
 
+/** A text option that must say something (--name, --agent): an empty or blank value is refused. */
+export function parseNonEmpty(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('it must not be empty.');
+  return value;
+}
+
 /** --host: the same check as HOST, reported under the option's name. */
 export function parseHost(value: string): string {
   if (!validHost(value)) throw new InvalidArgumentError(`it must be ${HOST_RULE}.`);

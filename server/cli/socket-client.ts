@@ -4,6 +4,17 @@ import { CliFailure } from './cli-errors.ts';
 /** Nobody listens on the socket (no server, or one still starting). */
 export class SocketUnavailable extends Error {}
 
+/** The server refused a request: its message, with the error code and the API field at fault. */
+export class ServerRefusal extends CliFailure {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly field: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
 interface Call {
   method: 'GET' | 'POST';
   url: string;
@@ -15,7 +26,7 @@ export async function callSocket<T>(file: string, call: Call): Promise<T> {
   const response = await send(file, call);
   const text = await readAll(response);
   const body: unknown = text ? JSON.parse(text) : undefined;
-  if ((response.statusCode ?? 500) >= 400) throw new CliFailure(serverMessage(body, response.statusCode));
+  if ((response.statusCode ?? 500) >= 400) throw refusal(body, response.statusCode);
   return body as T;
 }
 
@@ -24,7 +35,7 @@ export async function streamSocket(file: string, call: Call, onLine: (line: unkn
   const response = await send(file, call);
   if ((response.statusCode ?? 500) >= 400) {
     const text = await readAll(response);
-    throw new CliFailure(serverMessage(text ? JSON.parse(text) : undefined, response.statusCode));
+    throw refusal(text ? JSON.parse(text) : undefined, response.statusCode);
   }
   response.setEncoding('utf8');
   let pending = '';
@@ -71,10 +82,11 @@ async function readAll(response: http.IncomingMessage): Promise<string> {
   return text;
 }
 
-function serverMessage(body: unknown, status: number | undefined): string {
-  if (body && typeof body === 'object' && 'error' in body) {
-    const error = body.error;
-    if (error && typeof error === 'object' && 'message' in error) return String(error.message);
+function refusal(body: unknown, status: number | undefined): ServerRefusal {
+  const error = body && typeof body === 'object' && 'error' in body ? body.error : undefined;
+  if (error && typeof error === 'object' && 'message' in error) {
+    const text = (key: string) => (key in error ? String((error as Record<string, unknown>)[key]) : undefined);
+    return new ServerRefusal(String(error.message), text('code'), text('field'));
   }
-  return `the server answered with HTTP status ${status ?? 'unknown'}`;
+  return new ServerRefusal(`the server answered with HTTP status ${status ?? 'unknown'}`, undefined, undefined);
 }

@@ -5,6 +5,70 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, runCli, ServerProcess, tempDataDir } from './cli-process.ts';
 
 /**
+ * Mistakes in what was typed, whichever way the command reaches the data: the message names the
+ * option (never the API field) and the exit code is 2; a group that does not exist is a refusal (1).
+ */
+async function expectInputMistakesRefused(env: Record<string, string>): Promise<void> {
+  const agent = (login: string, ...more: string[]) => [
+    'agent',
+    'add',
+    login,
+    '--first-name',
+    'Ada',
+    '--last-name',
+    'Rossi',
+    '--email',
+    'ada@example.test',
+    ...more,
+  ];
+  const cases: { args: string[]; input?: string; code: number; stderr: RegExp }[] = [
+    {
+      args: ['token', 'create', '--agent', 'admin', '--name', ''],
+      code: 2,
+      stderr: /option '--name <name>' argument '' is invalid\. it must not be empty\./,
+    },
+    {
+      args: ['token', 'create', '--agent', ' ', '--name', 'x'],
+      code: 2,
+      stderr: /option '--agent <login>' argument ' ' is invalid/,
+    },
+    {
+      args: [...agent('ada.rossi'), '--first-name', ''],
+      code: 2,
+      stderr: /option '--first-name <name>' argument '' is invalid/,
+    },
+    {
+      args: [...agent('ada.rossi'), '--email', 'not-an-address'],
+      code: 2,
+      stderr: /^sportello: Invalid value for --email: .+\.$/,
+    },
+    { args: agent('ada rossi'), code: 2, stderr: /^sportello: Invalid value for <login>: .+\.$/ },
+    {
+      args: [...agent('ada.rossi'), '--password', 'corta'],
+      code: 2,
+      stderr: /^sportello: --password: The password must be at least 8 characters long\.$/,
+    },
+    {
+      args: [...agent('ada.rossi'), '--password-stdin'],
+      input: 'corta\n',
+      code: 2,
+      stderr: /^sportello: --password-stdin: The password must be at least 8 characters long\.$/,
+    },
+    {
+      args: [...agent('ada.rossi'), '--group', 'nessuno:rw'],
+      code: 1,
+      stderr: /^sportello: Group nessuno does not exist\.$/,
+    },
+  ];
+  for (const { args, input, code, stderr } of cases) {
+    const result = await runCli(args, env, { input });
+    expect(result.stderr.trim(), args.join(' ')).toMatch(stderr);
+    expect(result.stderr).not.toMatch(/firstName|lastName|agentLogin|groupName/);
+    expect(result.code, args.join(' ')).toBe(code);
+  }
+}
+
+/**
  * One embedded data directory through its life: first start with demo data, commands through the
  * running server's socket, a refused second server, a clean stop, commands straight on the
  * database, a restart. The steps depend on each other, so they run in order in one file.
@@ -114,6 +178,10 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello on the embedded d
     expect(noAgent.stderr.trim()).toBe('sportello: Agent nessuno does not exist.');
   });
 
+  it('refuses input mistakes through the running server with exit code 2, naming the option', async () => {
+    await expectInputMistakesRefused(env);
+  }, 60_000);
+
   it('demo through the socket finds the demo data already loaded', async () => {
     const demo = await runCli(['demo'], env);
     expect(demo.code).toBe(0);
@@ -154,6 +222,10 @@ describe.skipIf(process.env.TEST_DB === 'postgres')('sportello on the embedded d
     directToken = token.stdout.trim();
     expect(existsSync(path.join(dataDir, 'sportello.lock'))).toBe(false);
   }, 60_000);
+
+  it('refuses input mistakes directly in the database the same way', async () => {
+    await expectInputMistakesRefused(env);
+  }, 90_000);
 
   it('restarts on the existing data directory without loading the demo again; the token works', async () => {
     restarted = await ServerProcess.start(['--demo'], env);
