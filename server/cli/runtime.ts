@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Config } from '../config/config.ts';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../db/connect.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
@@ -36,6 +37,28 @@ export function describeDatabase(config: Config): string {
   return `PostgreSQL at ${safeDatabaseUrl(config.databaseUrl)}`;
 }
 
+/** pg_advisory_lock key of a process setting up a PostgreSQL database (migrations take 727274). */
+const SET_UP_LOCK = 727275;
+
+/**
+ * On PostgreSQL several processes may start together on an empty database, and not every step of
+ * setting it up is safe to run twice at once: the migrations table is created before the
+ * migrations' own lock is taken, and pg-boss creates its schema (the loser got "duplicate key value
+ * violates unique constraint pg_type_typname_nsp_index"). So the set-up runs one process at a time,
+ * under a session advisory lock held on one connection; the next process finds it done.
+ */
+async function oneAtATime<T>(database: DatabaseHandle, setUp: () => Promise<T>): Promise<T> {
+  if (database.kind !== 'postgres') return setUp();
+  return database.db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${SET_UP_LOCK})`.execute(connection);
+    try {
+      return await setUp();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${SET_UP_LOCK})`.execute(connection);
+    }
+  });
+}
+
 /**
  * Opens the database, applies pending migrations and defines the jobs. On PGlite the caller must
  * hold the data directory's lock; the runtime releases it on close, after the database is closed.
@@ -54,18 +77,21 @@ export async function openRuntime(config: Config, progress: Progress, lock?: Dat
     progress.update(0, config.databaseUrl ? 'connecting' : 'opening the embedded database');
     const database = await openDatabase(databaseTarget(config));
     closers.push(() => database.close());
-    const pending = await pendingMigrations(database.db);
-    progress.total(pending.length + 2);
-    progress.update(1, pending[0] ? `migration ${pending[0].name}` : 'job queue');
-    const applied = await migrate(database.db, (_name, index) => {
-      const next = pending[index];
-      progress.update(1 + index, next ? `migration ${next.name}` : 'job queue');
+    const { ctx, applied } = await oneAtATime(database, async () => {
+      const pending = await pendingMigrations(database.db);
+      progress.total(pending.length + 2);
+      progress.update(1, pending[0] ? `migration ${pending[0].name}` : 'job queue');
+      const applied = await migrate(database.db, (_name, index) => {
+        const next = pending[index];
+        progress.update(1 + index, next ? `migration ${next.name}` : 'job queue');
+      });
+      const jobs = await JobQueue.open(database);
+      closers.push(() => jobs.stop());
+      const ctx: DomainContext = { db: database.db, config, jobs, now: () => new Date() };
+      await defineJobs(ctx);
+      progress.update(pending.length + 2, 'ready');
+      return { ctx, applied };
     });
-    const jobs = await JobQueue.open(database);
-    closers.push(() => jobs.stop());
-    const ctx: DomainContext = { db: database.db, config, jobs, now: () => new Date() };
-    await defineJobs(ctx);
-    progress.update(pending.length + 2, 'ready');
     return { ctx, database, description: describeDatabase(config), migrationsApplied: applied, close };
   } catch (error) {
     await close().catch(() => {});
