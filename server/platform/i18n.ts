@@ -90,6 +90,8 @@ const en = {
   'error.value_not_allowed': 'The value of {field} is not allowed',
   'error.values_not_allowed': 'These values do not go together',
   'error.too_many_logins': 'Too many failed logins with this name: try again in {minutes} min',
+  'error.last_admin':
+    'This would leave no active agent with rw on the admin group, and nobody could administer Sportello: make another agent an administrator first',
   'history.merged_note': 'Merged ticket {source} into {target}',
 } as const;
 
@@ -180,6 +182,8 @@ const it: Record<MessageKey, string> = {
   'error.value_not_allowed': 'Il valore di {field} non è ammesso',
   'error.values_not_allowed': 'Questi valori non possono stare insieme',
   'error.too_many_logins': 'Troppi accessi non riusciti con questo nome: riprova tra {minutes} min',
+  'error.last_admin':
+    'Così nessun operatore attivo avrebbe rw sul gruppo admin e nessuno potrebbe più amministrare Sportello: prima rendi amministratore un altro operatore',
   'history.merged_note': 'Ticket {source} unito al ticket {target}',
 };
 

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import { type ConfigTable, columnsOf } from '../config/index.ts';
+import { keepAnAdmin } from './admin-guard.ts';
 import { replaceAgentGrants, replaceAgentRoles } from './agent-grants.ts';
 import { type AgentCreate, AgentItem } from './agent-schemas.ts';
 
@@ -29,6 +30,8 @@ export const agentTable: ConfigTable<Static<typeof AgentCreate>, Item> = {
     if (body.groups) await replaceAgentGrants(trx, id, body.groups);
     if (body.roleIds) await replaceAgentRoles(trx, id, body.roleIds);
   },
+  // deactivating, deleting or regranting the last admin would leave nobody to administer
+  guard: keepAnAdmin,
   present: async (_db, rows) =>
     rows.map(({ passwordHash, ...row }) => ({
       // read with the item's columns (see presentRows); only hasPassword is computed

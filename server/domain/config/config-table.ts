@@ -39,6 +39,11 @@ export interface ConfigTable<Create extends object, Item> {
   prepare?: (trx: Transaction<DB>, body: Partial<Create>, id: number | undefined) => Promise<Row>;
   /** writes related rows (grants, an SLA's services) once the row exists */
   afterWrite?: (trx: Transaction<DB>, id: number, body: Partial<Create>) => Promise<void>;
+  /**
+   * runs an update or a delete, all of it, inside its transaction: to take a lock first and to
+   * refuse what the write leaves behind (no admin left); it must call `write` once
+   */
+  guard?: (trx: Transaction<DB>, write: () => Promise<void>) => Promise<void>;
   /** adds related data to the rows the shared queries read; without it the rows are the items */
   present?: (db: Reader, rows: Row[]) => Promise<Item[]>;
 }

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
+import { keepAnAdmin } from '../agents/admin-guard.ts';
 import { Comments, type ConfigTable, columnsOf, configItem, Name, Valid } from '../config/index.ts';
 
 export const RoleItem = configItem({ name: Type.String(), comments: Type.String() });
@@ -23,4 +24,6 @@ export const roleTable: ConfigTable<Static<typeof RoleCreate>, Static<typeof Rol
   // its grants go with it; agents still in it keep it in use (foreign key), as taking the role
   // away from them is a decision of its own
   owned: [{ table: 'groupRolePermissions', column: 'roleId' }],
+  // deactivating the role that makes the last admin one would leave nobody to administer
+  guard: keepAnAdmin,
 };

@@ -4,6 +4,7 @@ import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import type { ConfigTable } from '../config-table.ts';
 import { configTransaction } from '../config-transaction.ts';
+import { guarded } from '../guarded.ts';
 import { loose } from '../loose-db.ts';
 import { requireAdmin } from '../require-admin.ts';
 
@@ -24,22 +25,23 @@ export async function deleteConfigRow<C extends object, I>(
     throw new DomainError('conflict', 'error.default_row', { what: table.kind, id });
   await configTransaction(
     ctx,
-    async (trx) => {
-      const db = loose(trx);
-      const row = await db.selectFrom(table.table).select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!row) throw notFound(table.notFound, id);
-      for (const usage of table.usedBy ?? []) {
-        const used = await db
-          .selectFrom(usage.table)
-          .select(sql<number>`1`.as('used'))
-          .where(usage.column, '=', id)
-          .limit(1)
-          .executeTakeFirst();
-        if (used) throw new DomainError('conflict', 'error.in_use', { what: table.kind, id });
-      }
-      for (const owned of table.owned ?? []) await db.deleteFrom(owned.table).where(owned.column, '=', id).execute();
-      await db.deleteFrom(table.table).where('id', '=', id).execute();
-    },
+    (trx) =>
+      guarded(table, trx, async () => {
+        const db = loose(trx);
+        const row = await db.selectFrom(table.table).select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!row) throw notFound(table.notFound, id);
+        for (const usage of table.usedBy ?? []) {
+          const used = await db
+            .selectFrom(usage.table)
+            .select(sql<number>`1`.as('used'))
+            .where(usage.column, '=', id)
+            .limit(1)
+            .executeTakeFirst();
+          if (used) throw new DomainError('conflict', 'error.in_use', { what: table.kind, id });
+        }
+        for (const owned of table.owned ?? []) await db.deleteFrom(owned.table).where(owned.column, '=', id).execute();
+        await db.deleteFrom(table.table).where('id', '=', id).execute();
+      }),
     subject,
   );
 }

@@ -3,6 +3,7 @@ import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import type { ConfigTable, Row } from '../config-table.ts';
 import { configTransaction } from '../config-transaction.ts';
+import { guarded } from '../guarded.ts';
 import { loose } from '../loose-db.ts';
 import { getConfigRow } from '../queries/get-config-row.ts';
 import { requireAdmin } from '../require-admin.ts';
@@ -22,21 +23,23 @@ export async function updateConfigRow<C extends object, I>(
   computed: Row = {},
 ): Promise<I> {
   requireAdmin(actor);
-  await configTransaction(ctx, async (trx) => {
-    const row = await loose(trx)
-      .selectFrom(table.table)
-      .select('id')
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound(table.notFound, id);
-    const values = { ...pickColumns(body, table.writable), ...computed, ...(await table.prepare?.(trx, body, id)) };
-    await loose(trx)
-      .updateTable(table.table)
-      .set({ ...values, changedAt: ctx.now() })
-      .where('id', '=', id)
-      .execute();
-    await table.afterWrite?.(trx, id, body);
-  });
+  await configTransaction(ctx, (trx) =>
+    guarded(table, trx, async () => {
+      const row = await loose(trx)
+        .selectFrom(table.table)
+        .select('id')
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) throw notFound(table.notFound, id);
+      const values = { ...pickColumns(body, table.writable), ...computed, ...(await table.prepare?.(trx, body, id)) };
+      await loose(trx)
+        .updateTable(table.table)
+        .set({ ...values, changedAt: ctx.now() })
+        .where('id', '=', id)
+        .execute();
+      await table.afterWrite?.(trx, id, body);
+    }),
+  );
   return getConfigRow(ctx, table, id);
 }
