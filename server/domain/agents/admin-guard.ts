@@ -6,8 +6,8 @@ import { DomainError } from '../../platform/errors.ts';
 const ADMIN_GROUP = 'admin';
 /** The system user holds them from the default data, but nobody logs in as it: it does not count. */
 const SYSTEM_AGENT_ID = 1;
-/** One change to who administers at a time (the migrations lock 727274). */
-const ADMIN_CHANGE_LOCK = 727275;
+/** One change to who administers at a time (migrations lock 727274, database set-up 727275). */
+const ADMIN_CHANGE_LOCK = 727276;
 
 /** Whether a valid agent other than the system user holds rw on the admin group, directly or through a valid role. */
 async function anyAdmin(trx: Transaction<DB>): Promise<boolean> {
