@@ -38,3 +38,14 @@ export const errorResponses = {
   404: ErrorBody,
   409: ErrorBody,
 };
+
+/** Responses of a route that answers 204 with no body when done. */
+export const NoContent = { 204: Type.Null({ description: 'Done' }), ...errorResponses };
+
+/** A response that is not one JSON value (a file, a stream of lines): documented, never serialised. */
+export const RawResponse = (mediaType: string, description: string) => ({
+  description,
+  content: {
+    [mediaType]: { schema: Type.Unsafe<Buffer | NodeJS.ReadableStream>({ type: 'string', format: 'binary' }) },
+  },
+});

@@ -171,5 +171,12 @@ describe('request validation', () => {
     expect(doc.paths['/api/v1/tickets'].post.responses).toHaveProperty('413');
     expect(doc.paths['/api/v1/tickets'].get.responses).not.toHaveProperty('413');
     expect(doc.info.description).toContain('X-CSRF-Token');
+    expect(doc.paths['/api/v1/sessions/current'].delete.responses).toHaveProperty('204');
+    expect(doc.paths['/api/v1/tokens/{id}'].delete.responses).toHaveProperty('204');
+    const download = doc.paths['/api/v1/tickets/{id}/attachments/{attachmentId}'].get.responses['200'];
+    expect(Object.keys(download.content)).toEqual(['application/octet-stream']);
+    expect(Object.keys(doc.paths['/api/v1/system/demo'].post.responses['200'].content)).toEqual([
+      'application/x-ndjson',
+    ]);
   });
 });

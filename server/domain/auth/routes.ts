@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { SESSION_COOKIE } from '../../api/authenticate.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { DateTime, ErrorBody, errorResponses, Id, IdParams, Nullable } from '../../api/schema-helpers.ts';
+import { DateTime, ErrorBody, errorResponses, Id, IdParams, NoContent, Nullable } from '../../api/schema-helpers.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { DomainContext } from '../context.ts';
 import { createSession, deleteSession } from './sessions.ts';
@@ -85,12 +85,12 @@ export async function authRoutes(app: App, ctx: DomainContext) {
 
   app.delete(
     '/api/v1/sessions/current',
-    { config: { access: 'any' }, schema: { tags, summary: 'Log out' } },
+    { config: { access: 'any' }, schema: { tags, summary: 'Log out', response: NoContent } },
     async (request, reply) => {
       const secret = request.cookies[SESSION_COOKIE];
       if (secret) await deleteSession(ctx, secret);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -135,10 +135,13 @@ export async function authRoutes(app: App, ctx: DomainContext) {
 
   app.delete(
     '/api/v1/tokens/:id',
-    { config: { access: 'any' }, schema: { tags, summary: 'Revoke an API token', params: IdParams } },
+    {
+      config: { access: 'any' },
+      schema: { tags, summary: 'Revoke an API token', params: IdParams, response: NoContent },
+    },
     async (request, reply) => {
       await revokeToken(ctx, actorOf(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

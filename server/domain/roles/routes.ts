@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { errorResponses, Id, IdParams } from '../../api/schema-helpers.ts';
+import { errorResponses, Id, IdParams, NoContent } from '../../api/schema-helpers.ts';
 import { crudRoutes } from '../config/index.ts';
 import type { DomainContext } from '../context.ts';
 import { addRoleMember } from './commands/add-role-member.ts';
@@ -10,7 +10,6 @@ import { roleMembers } from './queries/role-members.ts';
 import { RoleCreate, RoleItem, roleTable } from './role-table.ts';
 
 const tags = ['roles'];
-const NoContent = { 204: Type.Null(), ...errorResponses };
 const MemberParams = Type.Object({ id: Id, agentId: Id });
 const Member = Type.Object({
   id: Type.Integer(),

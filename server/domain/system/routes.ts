@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { DateTime, errorResponses, Nullable } from '../../api/schema-helpers.ts';
+import { DateTime, errorResponses, Nullable, RawResponse } from '../../api/schema-helpers.ts';
 import { loadDemoData } from '../../demo/load-demo.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { languageFrom } from '../../platform/i18n.ts';
@@ -98,6 +98,13 @@ export async function systemRoutes(app: App, ctx: DomainContext) {
       schema: {
         tags,
         summary: 'Load the demo data unless present; answers NDJSON progress lines, then a done or error line',
+        response: {
+          200: RawResponse(
+            'application/x-ndjson',
+            'One JSON object a line: {"type":"progress","done","total","step"}…, then {"type":"done"} or {"type":"error","error"}',
+          ),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

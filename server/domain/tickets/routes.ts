@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import type { Access } from '../../api/route-access.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { errorResponses, Id, IdParams } from '../../api/schema-helpers.ts';
+import { errorResponses, Id, IdParams, RawResponse } from '../../api/schema-helpers.ts';
 import type { DomainContext } from '../context.ts';
 import type { Actor } from '../permissions/actor.ts';
 import type { AttachmentInput } from './article-writer.ts';
@@ -165,6 +165,10 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
         tags,
         summary: 'Download an attachment',
         params: Type.Object({ id: Id, attachmentId: Id }),
+        response: {
+          200: RawResponse('application/octet-stream', 'The file, with its own Content-Type'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
