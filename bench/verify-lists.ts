@@ -110,6 +110,7 @@ async function referenceList(ctx: DomainContext, actor: Actor, filter: TicketFil
       .selectFrom('articles')
       .select('ticketId as id')
       .where(sql<boolean>`search_vector @@ to_tsquery('simple', ${tsquery})`)
+      .$if(actor.kind === 'customer', (articles) => articles.where('visibleToCustomer', '=', true))
       .union(
         ctx.db.selectFrom('tickets').select('id').where(sql<boolean>`title_search @@ to_tsquery('simple', ${tsquery})`),
       );
@@ -147,6 +148,8 @@ async function referenceGet(ctx: DomainContext, actor: Actor, ticketId: number) 
  * Compares listTickets and getTicket with the reference on many filters, sorts, pages and readers.
  * Returns how many cases were compared; throws on the first difference.
  */
+const AGENT_ONLY = ['lock', 'ownerId', 'responsibleId', 'myQueues'] as const;
+
 export async function verifyTicketLists(ctx: DomainContext, desk: GeneratedDesk, words: SearchWord[]) {
   const reader = await loadAgent(ctx, desk.reader.agentId);
   const writer = await loadAgent(ctx, desk.writer.agentId);
@@ -190,6 +193,8 @@ export async function verifyTicketLists(ctx: DomainContext, desk: GeneratedDesk,
     ['customer user', ownOnly],
   ] as const) {
     for (const filter of filters) {
+      // lock, owner, responsible and my queues are agents' filters: customer users are refused them
+      if (actor.kind === 'customer' && AGENT_ONLY.some((key) => filter[key] !== undefined)) continue;
       const [actual, expected] = [await listTickets(ctx, actor, filter), await referenceList(ctx, actor, filter)];
       if (!isDeepStrictEqual(actual, expected)) {
         throw new Error(`listTickets differs from the reference for ${name}, ${JSON.stringify(filter)}`);
