@@ -14,10 +14,16 @@ export interface CliResult {
 
 export type Env = Record<string, string | undefined>;
 
-/** The child's environment: the test's own, minus what would change how node or Sportello runs. */
+/**
+ * The child's environment: the test's own, minus what would change how node or Sportello runs.
+ * The locale is set to C, so the command speaks English whatever the machine's locale; a test
+ * that wants Italian passes LANG (or LC_ALL) among the overrides.
+ */
 export function cliEnv(overrides: Env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
-  for (const name of ['NODE_OPTIONS', 'DATABASE_URL', 'PUBLIC_URL', 'SYSTEM_ID']) delete env[name];
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', LANG: 'C' };
+  for (const name of ['NODE_OPTIONS', 'DATABASE_URL', 'PUBLIC_URL', 'SYSTEM_ID', 'LC_ALL', 'LC_MESSAGES']) {
+    delete env[name];
+  }
   for (const [name, value] of Object.entries(overrides)) {
     if (value === undefined) delete env[name];
     else env[name] = value;
@@ -74,7 +80,8 @@ export class ServerProcess {
       child.stdout?.on('data', (chunk) => {
         output.stdout += String(chunk);
         if (server) server.stdout = output.stdout;
-        const match = /running at (http:\/\/\S+)/.exec(output.stdout);
+        // the banner's first line, in either language: "Sportello is running at http://…"
+        const match = /^Sportello .*?(http:\/\/\S+)\n/m.exec(output.stdout);
         if (match?.[1] && !server) {
           clearTimeout(timer);
           server = new ServerProcess(child, match[1], exited);
