@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../config/config.ts';
 import { DomainError } from '../platform/errors.ts';
+import { cliLanguage, cliText, t } from './cli-messages.ts';
 
 /** Exit codes of the `sportello` command; documented in README.md, section "Running Sportello: the `sportello` command". */
 export const EXIT = {
@@ -10,25 +11,32 @@ export const EXIT = {
   busy: 3,
 } as const;
 
-/** The command line was wrong: a bad option value, a missing argument. */
+/** The command line was wrong: a bad option value, a missing argument. Phrased in the CLI's language. */
 export class UsageError extends Error {}
 
-/** The data directory is held by another live process (see data-dir-lock.ts). */
+/** The data directory is held by another live process (see data-dir-lock.ts). Phrased in the CLI's language. */
 export class BusyError extends Error {}
 
-/** A refusal already phrased for the user (e.g. an error the server sent back over the socket). */
+/** A refusal already phrased for the user, in the CLI's language (e.g. an error the server sent back over the socket). */
 export class CliFailure extends Error {}
 
 /**
  * Prints one sentence for a failure and returns the exit code. Stack traces are for bugs only,
  * and shown only when SPORTELLO_DEBUG is set, so users never get a wall of text for bad input.
+ * Configuration and domain errors carry a message key and are translated here, into the
+ * language of the locale (cli-messages.ts); the CLI's own errors were phrased in it already.
  */
 export function reportError(error: unknown): number {
+  const language = cliLanguage();
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help text)
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof ConfigError || error instanceof UsageError) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`sportello: ${sentence(cliText(language, error.key, error.params))}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
     process.stderr.write(`sportello: ${sentence(error.message)}\n`);
     return EXIT.usage;
   }
@@ -36,14 +44,18 @@ export function reportError(error: unknown): number {
     process.stderr.write(`sportello: ${sentence(error.message)}\n`);
     return EXIT.busy;
   }
-  if (error instanceof DomainError || error instanceof CliFailure) {
+  if (error instanceof DomainError) {
+    process.stderr.write(`sportello: ${sentence(error.body(language).error.message)}\n`);
+    return EXIT.failed;
+  }
+  if (error instanceof CliFailure) {
     process.stderr.write(`sportello: ${sentence(error.message)}\n`);
     return EXIT.failed;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`sportello: ${sentence(message)}\n`);
   if (process.env.SPORTELLO_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write('(set SPORTELLO_DEBUG=1 to see the details)\n');
+  else process.stderr.write(`${t('error.debug_hint')}\n`);
   return EXIT.failed;
 }
 

@@ -1,15 +1,16 @@
 import type { Config } from '../config/config.ts';
 import { CliFailure } from './cli-errors.ts';
+import { type CliMessageKey, t } from './cli-messages.ts';
 
 /** Why a connection attempt failed, by the socket error's code. */
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name not found',
-  ETIMEDOUT: 'timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ECONNRESET: 'connection reset',
+const NETWORK_REASONS: Record<string, CliMessageKey> = {
+  ECONNREFUSED: 'network.connection_refused',
+  ENOTFOUND: 'network.host_not_found',
+  EAI_AGAIN: 'network.host_not_found',
+  ETIMEDOUT: 'network.timed_out',
+  EHOSTUNREACH: 'network.host_unreachable',
+  ENETUNREACH: 'network.network_unreachable',
+  ECONNRESET: 'network.connection_reset',
 };
 
 /** DATABASE_URL for people to read: the password is left out. */
@@ -36,12 +37,13 @@ export function databaseConnectionFailure(error: unknown, config: Config): CliFa
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   if (code === undefined) return undefined;
   const where = serverAddress(config.databaseUrl);
-  const check = `check DATABASE_URL (${safeDatabaseUrl(config.databaseUrl)})`;
+  const url = safeDatabaseUrl(config.databaseUrl);
   const reason = NETWORK_REASONS[code];
-  if (reason) return new CliFailure(`the PostgreSQL server at ${where} could not be reached (${reason}); ${check}`);
+  if (reason) return new CliFailure(t('database.unreachable', { where, reason: { key: reason }, url }));
   // SQLSTATE 3D000 invalid_catalog_name, 28000/28P01 authorization failures: the server answered
   if (code === '3D000' || code === '28000' || code === '28P01') {
-    return new CliFailure(`the PostgreSQL server at ${where} refused the connection (${error.message}); ${check}`);
+    // the reason is PostgreSQL's own, in the language of its lc_messages
+    return new CliFailure(t('database.refused', { where, detail: error.message, url }));
   }
   return undefined;
 }

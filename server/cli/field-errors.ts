@@ -1,5 +1,6 @@
 import { DomainError } from '../platform/errors.ts';
 import { UsageError } from './cli-errors.ts';
+import { cliLanguage } from './cli-messages.ts';
 import { ServerRefusal } from './socket-client.ts';
 
 /**
@@ -19,12 +20,15 @@ const REFERENCE_FIELD = /\.group(Id|Name)$/;
  * answer) in the command's terms: the option's name instead of the API field ("Invalid value for
  * --first-name", not "firstName"), and exit code 2 (bad usage), since the mistake is in what was
  * typed. Every other error is returned as it is: refusals such as a login taken stay exit code 1.
+ * A DomainError's message is taken in the CLI's language, as the server's answer over the socket is.
  */
 export function inCommandTerms(error: unknown, options: FieldOptions): unknown {
   const refusal =
-    error instanceof DomainError || error instanceof ServerRefusal
-      ? { code: String(error.code), field: error.field, message: error.message }
-      : undefined;
+    error instanceof DomainError
+      ? { code: String(error.code), field: error.field, message: error.body(cliLanguage()).error.message }
+      : error instanceof ServerRefusal
+        ? { code: String(error.code), field: error.field, message: error.message }
+        : undefined;
   if (!refusal?.field || refusal.code !== 'validation' || REFERENCE_FIELD.test(refusal.field)) return error;
   const option = options[refusal.field.split('.')[0] ?? ''];
   if (!option) return error;

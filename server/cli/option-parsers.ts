@@ -1,25 +1,31 @@
 import { InvalidArgumentError } from 'commander';
 import { HOST_RULE, validHost } from '../config/config.ts';
 import { PERMISSIONS } from '../domain/permissions/actor.ts';
+import { t } from './cli-messages.ts';
 import type { GroupGrant } from './system-operations.ts';
+
+/**
+ * The option parsers' messages are in the CLI's language (cli-messages.ts); commander prints them
+ * after its own "option … argument … is invalid.", and program.ts translates that part.
+ */
 
 /** --port: commander reports the message with the option's name and exits with code 2. */
 export function parsePort(value: string): string {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
-    throw new InvalidArgumentError('it must be a whole number from 0 to 65535.');
+    throw new InvalidArgumentError(t('option.port'));
   }
   return value;
 }
 
 /** A text option that must say something (--name, --agent): an empty or blank value is refused. */
 export function parseNonEmpty(value: string): string {
-  if (value.trim() === '') throw new InvalidArgumentError('it must not be empty.');
+  if (value.trim() === '') throw new InvalidArgumentError(t('option.empty'));
   return value;
 }
 
 /** --host: the same check as HOST, reported under the option's name. */
 export function parseHost(value: string): string {
-  if (!validHost(value)) throw new InvalidArgumentError(`it must be ${HOST_RULE}.`);
+  if (!validHost(value)) throw new InvalidArgumentError(t('option.host', { rule: HOST_RULE }));
   return value;
 }
 
@@ -30,12 +36,12 @@ export function parseHost(value: string): string {
 export function collectGrant(value: string, previous: GroupGrant[] = []): GroupGrant[] {
   const [group = '', keys = 'rw', ...rest] = value.split(':');
   if (!group.trim() || rest.length > 0) {
-    throw new InvalidArgumentError('write it as GROUP or GROUP:PERMISSIONS, for example users:rw or energia:ro,note.');
+    throw new InvalidArgumentError(t('option.group_format'));
   }
   const permissions = keys.split(',').map((key) => key.trim());
   for (const permission of permissions) {
     if (!PERMISSIONS.some((known) => known === permission)) {
-      throw new InvalidArgumentError(`"${permission}" is not a permission; use ${PERMISSIONS.join(', ')}.`);
+      throw new InvalidArgumentError(t('option.not_permission', { permission, permissions: PERMISSIONS.join(', ') }));
     }
   }
   const name = group.trim();
@@ -43,8 +49,6 @@ export function collectGrant(value: string, previous: GroupGrant[] = []): GroupG
   const merged = PERMISSIONS.filter((key) => permissions.includes(key) || existing.includes(key));
   return [...previous.filter((grant) => grant.group !== name), { group: name, permissions: merged }];
 }
-
-const EXPIRY_FORMAT = 'write a date such as 2026-12-31 or a date and time such as 2026-12-31T18:00:00+01:00.';
 
 /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] with Z or an offset (without one: this machine's local time). */
 const EXPIRY =
@@ -60,24 +64,26 @@ function daysInMonth(year: number, month: number): number {
  * future. Commander names the option in the message and exits with code 2.
  */
 export function parseExpiry(value: string): string {
+  const format = { key: 'option.expiry_format' } as const;
   const parts = EXPIRY.exec(value)?.groups;
-  if (!parts) throw new InvalidArgumentError(EXPIRY_FORMAT);
+  if (!parts) throw new InvalidArgumentError(t(format.key));
   const number = (name: string) => Number(parts[name] ?? '0');
   if (number('month') < 1 || number('month') > 12) {
-    throw new InvalidArgumentError(`there is no month ${parts.month}; ${EXPIRY_FORMAT}`);
+    throw new InvalidArgumentError(t('option.no_month', { month: parts.month ?? '', format }));
   }
   if (number('day') < 1 || number('day') > daysInMonth(number('year'), number('month'))) {
-    throw new InvalidArgumentError(`${parts.year}-${parts.month} has no day ${parts.day}; ${EXPIRY_FORMAT}`);
+    throw new InvalidArgumentError(
+      t('option.no_day', { year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '', format }),
+    );
   }
   if (number('hour') > 23 || number('minute') > 59 || number('second') > 59) {
-    throw new InvalidArgumentError(`there is no time ${parts.time}; ${EXPIRY_FORMAT}`);
+    throw new InvalidArgumentError(t('option.no_time', { time: parts.time ?? '', format }));
   }
   if (number('offsetHours') > 23 || number('offsetMinutes') > 59) {
-    throw new InvalidArgumentError(`the time zone offset is not valid; ${EXPIRY_FORMAT}`);
+    throw new InvalidArgumentError(t('option.bad_offset', { format }));
   }
   const date = new Date(parts.time === undefined ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(EXPIRY_FORMAT);
-  if (date.getTime() <= Date.now())
-    throw new InvalidArgumentError(`${value} is in the past; it must be in the future.`);
+  if (Number.isNaN(date.getTime())) throw new InvalidArgumentError(t(format.key));
+  if (date.getTime() <= Date.now()) throw new InvalidArgumentError(t('option.past', { value }));
   return date.toISOString();
 }

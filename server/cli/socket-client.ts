@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { CliFailure } from './cli-errors.ts';
+import { cliLanguage, t } from './cli-messages.ts';
 
 /** Nobody listens on the socket (no server, or one still starting). */
 export class SocketUnavailable extends Error {}
@@ -21,7 +22,10 @@ interface Call {
   body?: unknown;
 }
 
-/** One JSON request to the running server over its Unix socket. */
+/**
+ * One JSON request to the running server over its Unix socket. Every request asks for the CLI's
+ * language (Accept-Language), so that the server's refusals read as the CLI's own messages.
+ */
 export async function callSocket<T>(file: string, call: Call): Promise<T> {
   const response = await send(file, call);
   const text = await readAll(response);
@@ -61,7 +65,7 @@ function send(file: string, call: Call): Promise<http.IncomingMessage> {
         method: call.method,
         path: call.url,
         headers: {
-          'accept-language': 'en',
+          'accept-language': cliLanguage(),
           ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
         },
       },
@@ -88,5 +92,5 @@ function refusal(body: unknown, status: number | undefined): ServerRefusal {
     const text = (key: string) => (key in error ? String((error as Record<string, unknown>)[key]) : undefined);
     return new ServerRefusal(String(error.message), text('code'), text('field'));
   }
-  return new ServerRefusal(`the server answered with HTTP status ${status ?? 'unknown'}`, undefined, undefined);
+  return new ServerRefusal(t('socket.http_status', { status: status ?? '?' }), undefined, undefined);
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { type CliMessageKey, type CliParams, cliText } from '../cli/cli-messages.ts';
 
 /** Ticket number generators, as in OTRS: DateChecksum is the default. */
 export const TICKET_NUMBER_GENERATORS = ['DateChecksum', 'Date', 'AutoIncrement'] as const;
@@ -18,7 +19,18 @@ export interface Config {
   logLevel: string;
 }
 
-export class ConfigError extends Error {}
+/**
+ * A bad value in the environment, as a message key: the command line prints it in the language
+ * of the locale (cli-errors.ts); `message` is the English sentence, for logs and tests.
+ */
+export class ConfigError extends Error {
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: CliParams = {},
+  ) {
+    super(cliText('en', key, params));
+  }
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -35,7 +47,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const raw = setting(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+    throw new ConfigError('config.integer', { name, min, max, value: raw });
   }
   return Number(raw);
 }
@@ -64,7 +76,8 @@ export function validHost(host: string): boolean {
   return !/^\d+$/.test(labels[labels.length - 1] ?? '');
 }
 
-export const HOST_RULE = 'an IP address (such as 127.0.0.1, 0.0.0.0 or ::1) or a host name (such as localhost)';
+/** What HOST and --host accept, for their messages. */
+export const HOST_RULE = { key: 'config.host_rule' } as const;
 
 /** http://HOST:PORT as a browser writes it: an IPv6 address in brackets, "any address" as localhost. */
 function defaultPublicUrl(host: string, port: number): string {
@@ -72,36 +85,40 @@ function defaultPublicUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 /** Reads the environment once at start; every bad value is reported with the variable's name. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const systemId = setting(env, 'SYSTEM_ID') ?? '10';
   if (!/^\d{1,4}$/.test(systemId)) {
-    throw new ConfigError(`SYSTEM_ID must be 1 to 4 digits (OTRS uses 10), not "${systemId}"`);
+    throw new ConfigError('config.system_id', { value: systemId });
   }
   const databaseUrl = setting(env, 'DATABASE_URL');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not "${databaseUrl}"`);
+    throw new ConfigError('config.database_url', { value: databaseUrl });
   }
   const timeZone = setting(env, 'TIME_ZONE') ?? 'Europe/Rome';
   if (!validTimeZone(timeZone)) {
-    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Europe/Rome, not "${timeZone}"`);
+    throw new ConfigError('config.time_zone', { value: timeZone });
   }
   const generator = setting(env, 'TICKET_NUMBER_GENERATOR') ?? 'DateChecksum';
   if (!(TICKET_NUMBER_GENERATORS as readonly string[]).includes(generator)) {
-    throw new ConfigError(
-      `TICKET_NUMBER_GENERATOR must be one of ${TICKET_NUMBER_GENERATORS.join(', ')}, not "${generator}"`,
-    );
+    throw new ConfigError('config.one_of', {
+      name: 'TICKET_NUMBER_GENERATOR',
+      values: TICKET_NUMBER_GENERATORS.join(', '),
+      value: generator,
+    });
   }
   const host = setting(env, 'HOST') ?? '127.0.0.1';
-  if (!validHost(host)) throw new ConfigError(`HOST must be ${HOST_RULE}, not "${host}"`);
+  if (!validHost(host)) throw new ConfigError('config.host', { rule: HOST_RULE, value: host });
   const publicUrl = setting(env, 'PUBLIC_URL') ?? defaultPublicUrl(host, port);
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) {
-    throw new ConfigError(`PUBLIC_URL must be an http:// or https:// address, not "${publicUrl}"`);
+    throw new ConfigError('config.public_url', { value: publicUrl });
   }
   const logLevel = setting(env, 'LOG_LEVEL') ?? 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError('config.one_of', { name: 'LOG_LEVEL', values: LOG_LEVELS.join(', '), value: logLevel });
   }
   return {
     port,
