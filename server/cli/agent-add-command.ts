@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { UsageError } from './cli-errors.ts';
+import { t } from './cli-messages.ts';
 import { connectSystem } from './connect-system.ts';
 import { withOptionNames } from './field-errors.ts';
 import { collectGrant, parseNonEmpty } from './option-parsers.ts';
@@ -19,32 +20,18 @@ interface AgentAddFlags {
 export function registerAgentAdd(agent: Command): void {
   agent
     .command('add')
-    .description('Create an agent who can log in to the agent app, with permissions on groups.')
-    .argument('<login>', 'the login name, e.g. mario.rossi')
-    .requiredOption('--first-name <name>', 'first name', parseNonEmpty)
-    .requiredOption('--last-name <name>', 'last name', parseNonEmpty)
-    .requiredOption('--email <address>', 'email address (notifications go there)', parseNonEmpty)
-    .option('--password <password>', 'password (visible to other users in the process list: prefer --password-stdin)')
-    .option('--password-stdin', 'read the password from standard input')
-    .option(
-      '--group <group[:permissions]>',
-      'permissions on a group, repeatable: users:rw, energia:ro,note,move_into; rw (everything) when omitted; ' +
-        'admin:rw makes an administrator',
-      collectGrant,
-    )
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Permissions: ro, move_into, create, note, owner, priority, rw (rw implies every other).',
-        'Example:',
-        '  sportello agent add mario.rossi --first-name Mario --last-name Rossi \\',
-        '    --email mario.rossi@example.com --group users:rw --group admin:rw --password-stdin',
-      ].join('\n'),
-    )
+    .description(t('agent_add.description'))
+    .argument('<login>', t('agent_add.login_argument'))
+    .requiredOption('--first-name <name>', t('agent_add.first_name_option'), parseNonEmpty)
+    .requiredOption('--last-name <name>', t('agent_add.last_name_option'), parseNonEmpty)
+    .requiredOption('--email <address>', t('agent_add.email_option'), parseNonEmpty)
+    .option('--password <password>', t('agent_add.password_option'))
+    .option('--password-stdin', t('agent_add.password_stdin_option'))
+    .option('--group <group[:permissions]>', t('agent_add.group_option'), collectGrant)
+    .addHelpText('after', `\n${t('agent_add.after')}`)
     .action(async (login: string, flags: AgentAddFlags) => {
       if (flags.password !== undefined && flags.passwordStdin) {
-        throw new UsageError('give the password either with --password or with --password-stdin, not both');
+        throw new UsageError(t('agent_add.both_passwords'));
       }
       const password = flags.passwordStdin ? await readPassword() : flags.password;
       const config = loadConfig();
@@ -69,12 +56,9 @@ export function registerAgentAdd(agent: Command): void {
           }),
         );
         const grants = (flags.group ?? []).map((grant) => `${grant.group}:${grant.permissions.join(',')}`).join(' ');
-        process.stderr.write(
-          `Created agent ${created.login} (id ${created.id})${grants ? ` with ${grants}` : ''} ${describeVia(system.via)}.\n`,
-        );
-        if (password === undefined) {
-          process.stderr.write('The agent has no password yet, so cannot log in; API tokens work (token create).\n');
-        }
+        const done = { login: created.login, id: created.id, grants, via: describeVia(system.via) };
+        process.stderr.write(`${t(grants ? 'agent_add.created_with' : 'agent_add.created', done)}\n`);
+        if (password === undefined) process.stderr.write(`${t('agent_add.no_password')}\n`);
         process.stdout.write(`${created.id}\n`);
       } finally {
         await system.close();
@@ -87,6 +71,6 @@ async function readPassword(): Promise<string> {
   process.stdin.setEncoding('utf8');
   for await (const chunk of process.stdin) text += String(chunk);
   const password = text.replace(/\r?\n$/, '');
-  if (!password) throw new UsageError('--password-stdin was given but standard input was empty');
+  if (!password) throw new UsageError(t('agent_add.stdin_empty'));
   return password;
 }

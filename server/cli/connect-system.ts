@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config/config.ts';
 import { BusyError } from './cli-errors.ts';
+import { t } from './cli-messages.ts';
 import { type DataDirLock, type LockOwner, tryLockDataDir } from './data-dir-lock.ts';
 import { socketPath } from './local-socket.ts';
 import { progressBar } from './progress.ts';
@@ -28,7 +29,9 @@ export async function connectSystem(config: Config, command: string): Promise<Sy
     if (await answers(file)) return socketOperations(file, attempt.owner.pid);
     if (Date.now() > deadline) throw new BusyError(busyMessage(config.dataDir, attempt.owner));
     if (!announced) {
-      process.stderr.write(`Waiting for ${describeOwner(attempt.owner)}, which holds ${config.dataDir}…\n`);
+      process.stderr.write(
+        `${t('connect.waiting', { owner: describeOwner(attempt.owner), dataDir: config.dataDir })}\n`,
+      );
       announced = true;
     }
     await sleep(250);
@@ -44,7 +47,7 @@ async function openDirect(config: Config, lock?: DataDirLock): Promise<SystemOpe
     import('./runtime.ts'),
     import('./direct-operations.ts'),
   ]);
-  return directOperations(await openRuntime(config, progressBar('Opening the database'), lock));
+  return directOperations(await openRuntime(config, progressBar(t('progress.opening')), lock));
 }
 
 async function answers(file: string): Promise<boolean> {
@@ -59,13 +62,11 @@ async function answers(file: string): Promise<boolean> {
 }
 
 export function describeOwner(owner: LockOwner): string {
-  const command = owner.command ? `sportello ${owner.command}` : 'another process';
-  return `${command} (pid ${owner.pid})`;
+  return owner.command
+    ? t('owner.command', { command: owner.command, pid: owner.pid })
+    : t('owner.unknown', { pid: owner.pid });
 }
 
 function busyMessage(dataDir: string, owner: LockOwner): string {
-  return (
-    `${dataDir} is in use by ${describeOwner(owner)}, which does not answer on its socket; ` +
-    'wait for it to finish or stop it, then try again'
-  );
+  return t('connect.busy', { dataDir, owner: describeOwner(owner) });
 }

@@ -4,6 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { App } from '../api/app.ts';
 import { markLocalRequest } from '../api/local-requests.ts';
+import { CliFailure } from './cli-errors.ts';
+import { t } from './cli-messages.ts';
 
 export const SOCKET_FILE = 'sportello.sock';
 
@@ -28,7 +30,7 @@ export interface LocalSocket {
 export async function serveLocalSocket(app: App, dataDir: string): Promise<LocalSocket> {
   const file = socketPath(dataDir);
   if (Buffer.byteLength(file) > MAX_SOCKET_PATH) {
-    throw new Error(`the data directory path is too long for the local socket ${file}; use a shorter DATA_DIR`);
+    throw new CliFailure(t('socket.path_too_long', { file }));
   }
   // a socket file left by a server that was killed: we hold the data directory's lock, so it is stale
   await rm(file, { force: true });

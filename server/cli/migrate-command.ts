@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
 import { loadConfig } from '../config/config.ts';
 import { BusyError } from './cli-errors.ts';
+import { t } from './cli-messages.ts';
 import { type DataDirLock, tryLockDataDir } from './data-dir-lock.ts';
 import { databaseConnectionFailure } from './database-errors.ts';
 import { progressBar } from './progress.ts';
@@ -11,11 +12,8 @@ import { progressBar } from './progress.ts';
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
-    .description(
-      'Create or update the database schema (and the job queue schema). `start` does this too; ' +
-        'run it on its own to upgrade a PostgreSQL database before starting several servers.',
-    )
-    .option('--dry-run', 'list the migrations that would be applied, and change nothing')
+    .description(t('migrate.description'))
+    .option('--dry-run', t('migrate.dry_run_option'))
     .action(async (flags: { dryRun?: boolean }) => {
       const config = loadConfig();
       if (flags.dryRun) {
@@ -24,14 +22,20 @@ export function registerMigrate(program: Command): void {
       }
       const lock = config.databaseUrl ? undefined : lockForMigrate(config);
       const { openRuntime } = await import('./runtime.ts');
-      const runtime = await openRuntime(config, progressBar('Migrating'), lock);
+      const runtime = await openRuntime(config, progressBar(t('progress.migrating')), lock);
       await runtime.close();
       const applied = runtime.migrationsApplied;
-      process.stderr.write(
+      const database = runtime.description;
+      const names = applied.join(', ');
+      const message =
         applied.length === 0
-          ? `The database is up to date (${runtime.description}).\n`
-          : `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} (${applied.join(', ')}) to ${runtime.description}.\n`,
-      );
+          ? t('migrate.up_to_date', { database })
+          : t(applied.length === 1 ? 'migrate.applied_one' : 'migrate.applied_many', {
+              count: applied.length,
+              names,
+              database,
+            });
+      process.stderr.write(`${message}\n`);
     });
 }
 
@@ -40,8 +44,7 @@ function lockForMigrate(config: Config): DataDirLock {
   const attempt = tryLockDataDir(config.dataDir, 'migrate');
   if (attempt.acquired) return attempt.lock;
   throw new BusyError(
-    `sportello ${attempt.owner.command} (pid ${attempt.owner.pid}) is using ${config.dataDir}; ` +
-      'stop it before migrating (start migrates the database by itself)',
+    t('migrate.busy', { command: attempt.owner.command, pid: attempt.owner.pid, dataDir: config.dataDir }),
   );
 }
 
@@ -67,10 +70,7 @@ async function listPending(config: Config): Promise<void> {
   const list = (names: string[]) => process.stdout.write(names.map((name) => `${name}\n`).join(''));
   if (!config.databaseUrl && !embeddedDatabaseExists(config)) {
     list(migrations.map((migration) => migration.name));
-    process.stderr.write(
-      `The database does not exist yet (embedded PGlite in ${pgliteDir(config)}): migrate or start would create it ` +
-        `and apply all ${migrations.length} migrations; nothing was created.\n`,
-    );
+    process.stderr.write(`${t('migrate.not_created', { dir: pgliteDir(config), count: migrations.length })}\n`);
     return;
   }
   const lock = config.databaseUrl ? undefined : lockForMigrate(config);
@@ -86,11 +86,15 @@ async function listPending(config: Config): Promise<void> {
       const done = new Set(applied.map((row) => row.name));
       const pending = migrations.filter((migration) => !done.has(migration.name)).map((migration) => migration.name);
       list(pending);
-      process.stderr.write(
+      const target = describeDatabase(config);
+      const message =
         pending.length === 0
-          ? `The database is up to date (${describeDatabase(config)}).\n`
-          : `${pending.length} migration${pending.length === 1 ? '' : 's'} to apply to ${describeDatabase(config)}.\n`,
-      );
+          ? t('migrate.up_to_date', { database: target })
+          : t(pending.length === 1 ? 'migrate.pending_one' : 'migrate.pending_many', {
+              count: pending.length,
+              database: target,
+            });
+      process.stderr.write(`${message}\n`);
     } finally {
       await database.close();
     }

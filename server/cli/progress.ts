@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import { DEMO_STEP } from '../demo/demo-steps.ts';
+import { t } from './cli-messages.ts';
 
 /** Steps of a long task: migrations, demo loading. */
 export interface Progress {
@@ -71,6 +73,16 @@ export function progressBar(title: string, stream: NodeJS.WriteStream = process.
       bar = undefined;
     },
   };
+}
+
+/**
+ * A step of the demo loader, for the bar: its own steps translated, a demo ticket's title (Italian
+ * data, the same in both languages) as it is.
+ */
+export function demoStepLabel(step: string): string {
+  if (step === DEMO_STEP.config) return t('progress.demo_config');
+  if (step === DEMO_STEP.done) return t('progress.done');
+  return step;
 }
 
 /** For callers that report progress to nobody (tests, the server's own start on a socket). */

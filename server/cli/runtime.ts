@@ -7,6 +7,7 @@ import { migrate, pendingMigrations } from '../db/migrate.ts';
 import type { DomainContext } from '../domain/context.ts';
 import { defineJobs } from '../jobs/define-jobs.ts';
 import { JobQueue } from '../jobs/job-queue.ts';
+import { t } from './cli-messages.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
 import { databaseConnectionFailure, safeDatabaseUrl } from './database-errors.ts';
 import type { Progress } from './progress.ts';
@@ -33,8 +34,8 @@ export function databaseTarget(config: Config): DatabaseTarget {
 
 /** The database for people to read: never with its password. */
 export function describeDatabase(config: Config): string {
-  if (!config.databaseUrl) return `embedded PGlite in ${pgliteDir(config)}`;
-  return `PostgreSQL at ${safeDatabaseUrl(config.databaseUrl)}`;
+  if (!config.databaseUrl) return t('database.embedded', { dir: pgliteDir(config) });
+  return t('database.postgres', { url: safeDatabaseUrl(config.databaseUrl) });
 }
 
 /** pg_advisory_lock key of a process setting up a PostgreSQL database (migrations take 727274). */
@@ -70,26 +71,25 @@ export async function openRuntime(config: Config, progress: Progress, lock?: Dat
     for (const closer of closers.reverse().splice(0)) await closer();
   };
   if (!config.databaseUrl && !existsSync(path.join(pgliteDir(config), 'PG_VERSION'))) {
-    process.stderr.write(`Creating the embedded database in ${pgliteDir(config)} (a few seconds, once)…\n`);
+    process.stderr.write(`${t('progress.creating_embedded', { dir: pgliteDir(config) })}\n`);
   }
   try {
     progress.total(2);
-    progress.update(0, config.databaseUrl ? 'connecting' : 'opening the embedded database');
+    progress.update(0, t(config.databaseUrl ? 'progress.connecting' : 'progress.opening_embedded'));
     const database = await openDatabase(databaseTarget(config));
     closers.push(() => database.close());
     const { ctx, applied } = await oneAtATime(database, async () => {
       const pending = await pendingMigrations(database.db);
       progress.total(pending.length + 2);
-      progress.update(1, pending[0] ? `migration ${pending[0].name}` : 'job queue');
-      const applied = await migrate(database.db, (_name, index) => {
-        const next = pending[index];
-        progress.update(1 + index, next ? `migration ${next.name}` : 'job queue');
-      });
+      const step = (next: { name: string } | undefined) =>
+        next ? t('progress.migration', { name: next.name }) : t('progress.job_queue');
+      progress.update(1, step(pending[0]));
+      const applied = await migrate(database.db, (_name, index) => progress.update(1 + index, step(pending[index])));
       const jobs = await JobQueue.open(database);
       closers.push(() => jobs.stop());
       const ctx: DomainContext = { db: database.db, config, jobs, now: () => new Date() };
       await defineJobs(ctx);
-      progress.update(pending.length + 2, 'ready');
+      progress.update(pending.length + 2, t('progress.ready'));
       return { ctx, applied };
     });
     return { ctx, database, description: describeDatabase(config), migrationsApplied: applied, close };

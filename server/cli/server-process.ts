@@ -3,9 +3,10 @@ import { type App, buildApp } from '../api/app.ts';
 import type { Config } from '../config/config.ts';
 import { demoConfigured, loadDemoData } from '../demo/load-demo.ts';
 import { CliFailure } from './cli-errors.ts';
+import { t } from './cli-messages.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
 import { type LocalSocket, serveLocalSocket } from './local-socket.ts';
-import { progressBar } from './progress.ts';
+import { demoStepLabel, progressBar } from './progress.ts';
 import { openRuntime } from './runtime.ts';
 
 export interface StartOptions {
@@ -29,7 +30,7 @@ export interface RunningServer {
  * HTTP app on HOST:PORT and, on the embedded database, the same app on the local socket.
  */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
-  const runtime = await openRuntime(config, progressBar('Preparing the database'), options.lock);
+  const runtime = await openRuntime(config, progressBar(t('progress.preparing')), options.lock);
   let app: App | undefined;
   let socket: LocalSocket | undefined;
   const stop = async () => {
@@ -40,12 +41,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
   try {
     let demoLoaded = false;
     if (options.demo && !(await demoConfigured(runtime.ctx))) {
-      const progress = progressBar('Loading demo data');
+      const progress = progressBar(t('progress.loading_demo'));
       try {
         demoLoaded = (
           await loadDemoData(runtime.ctx, (done, total, step) => {
             progress.total(total);
-            progress.update(done, step);
+            progress.update(done, demoStepLabel(step));
           })
         ).loaded;
       } finally {
@@ -79,12 +80,11 @@ async function listen(app: App, config: Config): Promise<void> {
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const where = `${config.host}:${config.port}`;
-    if (code === 'EADDRINUSE') throw new CliFailure(`${where} is already in use; set PORT to a free port`);
-    if (code === 'EACCES') throw new CliFailure(`no permission to listen on ${where}; use a port above 1024`);
-    if (code === 'EADDRNOTAVAIL') throw new CliFailure(`HOST ${config.host} is not an address of this machine`);
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      throw new CliFailure(`HOST ${config.host} is a name that does not resolve to an address of this machine`);
-    }
+    if (code === 'EADDRINUSE') throw new CliFailure(t('listen.in_use', { where }));
+    if (code === 'EACCES') throw new CliFailure(t('listen.no_permission', { where }));
+    if (code === 'EADDRNOTAVAIL') throw new CliFailure(t('listen.not_local', { host: config.host }));
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new CliFailure(t('listen.not_resolving', { host: config.host }));
     throw error;
   }
 }

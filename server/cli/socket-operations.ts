@@ -1,4 +1,5 @@
 import { CliFailure } from './cli-errors.ts';
+import { t } from './cli-messages.ts';
 import { callSocket, streamSocket } from './socket-client.ts';
 import type { AddedAgent, CreatedToken, DemoStreamLine, SystemOperations } from './system-operations.ts';
 
@@ -18,7 +19,7 @@ export function socketOperations(file: string, pid: number): SystemOperations {
       });
       if (outcome?.type === 'done') return outcome.result;
       if (outcome?.type === 'error') throw new CliFailure(outcome.error.message);
-      throw new CliFailure('the server stopped answering before the demo data was loaded');
+      throw new CliFailure(t('demo.stream_ended'));
     },
     close: async () => {},
   };

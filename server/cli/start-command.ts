@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config/config.ts';
 import { demoLogins } from '../demo/demo-logins.ts';
 import { BusyError } from './cli-errors.ts';
+import { cliLanguage, t } from './cli-messages.ts';
 import { type DataDirLock, type LockOwner, tryLockDataDir } from './data-dir-lock.ts';
 import { parseHost, parsePort } from './option-parsers.ts';
 import type { RunningServer } from './server-process.ts';
@@ -21,21 +22,11 @@ const WAIT_FOR_COMMAND_MS = 30_000;
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description(
-      'Start Sportello: web app and REST API, job workers and, on the embedded database, the local socket ' +
-        'for the other commands. Creates and migrates the database on the first start.',
-    )
-    .option('--demo', 'load the demo data (Italian help desk, demo logins) if it is not there yet')
-    .option('--port <port>', 'TCP port to listen on, 0 for any free port (overrides PORT; default 3000)', parsePort)
-    .option('--host <host>', 'address to listen on (overrides HOST; default 127.0.0.1)', parseHost)
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Stop with Ctrl-C or SIGTERM: requests under way finish, jobs stop, the database is closed cleanly.',
-        'Only one server may use an embedded data directory (DATA_DIR); a second start there is refused.',
-      ].join('\n'),
-    )
+    .description(t('start.description'))
+    .option('--demo', t('start.demo_option'))
+    .option('--port <port>', t('start.port_option'), parsePort)
+    .option('--host <host>', t('start.host_option'), parseHost)
+    .addHelpText('after', `\n${t('start.after')}`)
     .action(async (flags: StartFlags) => {
       const config = loadConfig({
         ...process.env,
@@ -63,15 +54,15 @@ async function runServer(config: Config, demo: boolean): Promise<void> {
     printBanner(server, config);
     await signals.next();
   }
-  process.stderr.write('Stopping Sportello: finishing requests under way…\n');
+  process.stderr.write(`${t('start.stopping')}\n`);
   const timeout = setTimeout(() => {
-    process.stderr.write('sportello: the server did not stop within 20 seconds; exiting anyway.\n');
+    process.stderr.write(`sportello: ${t('start.stop_timeout')}\n`);
     process.exit(1);
   }, STOP_TIMEOUT_MS);
   timeout.unref();
   await server.stop();
   clearTimeout(timeout);
-  process.stderr.write('Sportello stopped.\n');
+  process.stderr.write(`${t('start.stopped')}\n`);
 }
 
 /** SIGINT (Ctrl-C) and SIGTERM ask for a clean stop; a second one while stopping exits at once. */
@@ -85,7 +76,7 @@ function watchSignals() {
     count += 1;
     if (count === 1) wake();
     else {
-      process.stderr.write('sportello: stopping at once.\n');
+      process.stderr.write(`sportello: ${t('start.stopping_at_once')}\n`);
       process.exit(130);
     }
   };
@@ -108,7 +99,9 @@ async function lockForServer(config: Config): Promise<DataDirLock> {
       throw new BusyError(refusal(config.dataDir, attempt.owner));
     }
     if (!announced) {
-      process.stderr.write(`Waiting for sportello ${attempt.owner.command} (pid ${attempt.owner.pid}) to finish…\n`);
+      process.stderr.write(
+        `${t('start.waiting_for_command', { command: attempt.owner.command, pid: attempt.owner.pid })}\n`,
+      );
       announced = true;
     }
     await sleep(250);
@@ -116,35 +109,40 @@ async function lockForServer(config: Config): Promise<DataDirLock> {
 }
 
 function refusal(dataDir: string, owner: LockOwner): string {
-  const who = owner.command === 'start' ? 'Sportello is already running' : `sportello ${owner.command} is running`;
-  return (
-    `${who} on the data directory ${dataDir} (pid ${owner.pid}); stop it first, or set DATA_DIR to another ` +
-    `directory (if no such process exists, delete ${dataDir}/sportello.lock)`
-  );
+  const params = { dataDir, pid: owner.pid, command: owner.command };
+  return owner.command === 'start' ? t('start.refused_server', params) : t('start.refused_command', params);
 }
 
 function printBanner(server: RunningServer, config: Config): void {
+  const labels = {
+    docs: t('banner.api_docs'),
+    database: t('banner.database'),
+    publicUrl: t('banner.public_url'),
+    socket: t('banner.local_socket'),
+  };
+  const labelWidth = Math.max(...Object.values(labels).map((label) => label.length)) + 2;
+  const field = (label: string, value: string) => `  ${label.padEnd(labelWidth)}${value}`;
   const lines = [
-    `Sportello is running at ${server.url}`,
-    `  API docs      ${server.url}/api/docs`,
-    `  Database      ${server.database}`,
+    t('banner.running', { url: server.url }),
+    field(labels.docs, `${server.url}/api/docs`),
+    field(labels.database, server.database),
   ];
-  if (process.env.PUBLIC_URL) lines.push(`  Public URL    ${config.publicUrl}`);
-  if (server.socket) lines.push(`  Local socket  ${server.socket} (used by the sportello command)`);
-  if (server.demoLoaded) lines.push('', 'Demo data loaded.');
+  if (process.env.PUBLIC_URL) lines.push(field(labels.publicUrl, config.publicUrl));
+  if (server.socket) lines.push(field(labels.socket, t('banner.socket_use', { socket: server.socket })));
+  if (server.demoLoaded) lines.push('', t('banner.demo_loaded'));
   if (server.demoPresent) {
-    const logins = demoLogins();
+    const logins = demoLogins(cliLanguage());
     const width = Math.max(...logins.map((login) => login.login.length)) + 2;
     const row = (login: (typeof logins)[number]) =>
       `  ${login.login.padEnd(width)}${login.password.padEnd(14)}${login.description}`;
     lines.push(
       '',
-      'Demo logins for agents (log in with POST /api/v1/sessions):',
+      t('banner.agent_logins'),
       ...logins.filter((login) => login.kind === 'agent').map(row),
-      'Demo logins for customer users (the same, with "as": "customer"):',
+      t('banner.customer_logins'),
       ...logins.filter((login) => login.kind === 'customer').map(row),
     );
   }
-  lines.push('', 'Stop with Ctrl-C.');
+  lines.push('', t('banner.stop'));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
+import { t } from './cli-messages.ts';
 import { connectSystem } from './connect-system.ts';
 import { withOptionNames } from './field-errors.ts';
 import { parseExpiry, parseNonEmpty } from './option-parsers.ts';
@@ -14,14 +15,11 @@ interface TokenCreateFlags {
 export function registerTokenCreate(token: Command): void {
   token
     .command('create')
-    .description(
-      'Create an API token for an agent and print it once on standard output; only its hash is kept. ' +
-        'Programs send it as "Authorization: Bearer <token>" and act with that agent’s permissions.',
-    )
-    .requiredOption('--agent <login>', 'the agent the token acts for', parseNonEmpty)
-    .requiredOption('--name <name>', 'what the token is for, e.g. "monitoring" (shown in token lists)', parseNonEmpty)
-    .option('--expires <date>', 'when the token stops working, e.g. 2026-12-31 (default: never)', parseExpiry)
-    .addHelpText('after', '\nExample:\n  TOKEN=$(sportello token create --agent mario.rossi --name "report script")')
+    .description(t('token_create.description'))
+    .requiredOption('--agent <login>', t('token_create.agent_option'), parseNonEmpty)
+    .requiredOption('--name <name>', t('token_create.name_option'), parseNonEmpty)
+    .option('--expires <date>', t('token_create.expires_option'), parseExpiry)
+    .addHelpText('after', `\n${t('token_create.after')}`)
     .action(async (flags: TokenCreateFlags) => {
       const config = loadConfig();
       const system = await connectSystem(config, 'token create');
@@ -30,11 +28,15 @@ export function registerTokenCreate(token: Command): void {
         const created = await withOptionNames(options, () =>
           system.createToken({ agentLogin: flags.agent, name: flags.name, expiresAt: flags.expires }),
         );
-        process.stderr.write(
-          `Created token "${created.name}" (id ${created.id}) for agent ${created.agentLogin}` +
-            `${created.expiresAt ? `, valid until ${created.expiresAt}` : ''} ${describeVia(system.via)}.\n` +
-            'It is shown only this once: store it now.\n',
-        );
+        const done = {
+          name: created.name,
+          id: created.id,
+          agent: created.agentLogin,
+          expires: created.expiresAt ?? '',
+          via: describeVia(system.via),
+        };
+        const summary = t(created.expiresAt ? 'token_create.created_until' : 'token_create.created', done);
+        process.stderr.write(`${summary}\n${t('token_create.shown_once')}\n`);
         process.stdout.write(`${created.token}\n`);
       } finally {
         await system.close();

@@ -1,3 +1,4 @@
+import type { CliMessageKey } from '../cli/cli-messages.ts';
 import type { Permission } from '../db/schema.ts';
 
 /**
@@ -112,7 +113,8 @@ export interface DemoAgent {
   grants: Grant[];
   /** "My queues": the queues the agent follows on the dashboard */
   queues: string[];
-  description: string;
+  /** who this is, in the logins list that `sportello start --demo` prints (server/cli/cli-messages.ts) */
+  description: CliMessageKey;
 }
 
 export const DEMO_AGENTS: DemoAgent[] = [
@@ -130,7 +132,7 @@ export const DEMO_AGENTS: DemoAgent[] = [
       { group: 'cityware', permissions: ['rw'] },
     ],
     queues: [],
-    description: 'administrator, every queue',
+    description: 'demo.login.admin',
   },
   {
     login: 'mario.rossi',
@@ -140,7 +142,7 @@ export const DEMO_AGENTS: DemoAgent[] = [
     roles: ['Operatori FEN Energia'],
     grants: [{ group: 'stats', permissions: ['ro'] }],
     queues: ['FEN Energia'],
-    description: 'agent, responsible for FEN Energia',
+    description: 'demo.login.mario_rossi',
   },
   {
     login: 'giulia.bianchi',
@@ -150,7 +152,7 @@ export const DEMO_AGENTS: DemoAgent[] = [
     roles: ['Operatori Cityware'],
     grants: [],
     queues: ['Cityware - Tributi', 'Cityware - Anagrafe', 'Cityware - Protocollo'],
-    description: 'agent, Cityware queues',
+    description: 'demo.login.giulia_bianchi',
   },
   {
     login: 'luca.ferrari',
@@ -160,7 +162,7 @@ export const DEMO_AGENTS: DemoAgent[] = [
     roles: ['Primo livello'],
     grants: [],
     queues: ['FEN Energia', 'Cityware - Tributi'],
-    description: 'first-level agent: reads, notes and moves',
+    description: 'demo.login.luca_ferrari',
   },
 ];
 

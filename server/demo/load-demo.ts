@@ -1,6 +1,7 @@
 import type { DomainContext } from '../domain/context.ts';
 import { demoConfigured, insertDemoConfig } from './demo-config.ts';
 import { DemoDesk } from './demo-desk.ts';
+import { DEMO_STEP } from './demo-steps.ts';
 import { DEMO_STORIES } from './demo-tickets.ts';
 
 export type DemoProgress = (done: number, total: number, step: string) => void;
@@ -20,13 +21,13 @@ export { demoConfigured };
  * domain commands. Idempotent: the configuration's marker agent says the demo is there already.
  */
 export async function loadDemoData(ctx: DomainContext, onProgress: DemoProgress = () => {}): Promise<DemoResult> {
-  onProgress(0, DEMO_STEPS, 'groups, queues, agents and customers');
+  onProgress(0, DEMO_STEPS, DEMO_STEP.config);
   if (!(await insertDemoConfig(ctx))) return { loaded: false, tickets: 0 };
   const desk = await DemoDesk.open(ctx);
   for (const [index, story] of DEMO_STORIES.entries()) {
     onProgress(1 + index, DEMO_STEPS, story.title);
     await story.run(desk);
   }
-  onProgress(DEMO_STEPS, DEMO_STEPS, 'done');
+  onProgress(DEMO_STEPS, DEMO_STEPS, DEMO_STEP.done);
   return { loaded: true, tickets: DEMO_STORIES.length };
 }
