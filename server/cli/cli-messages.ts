@@ -414,7 +414,9 @@ const it: Record<CliMessageKey, string> = {
   'config.public_url': 'PUBLIC_URL deve essere un indirizzo http:// o https://, non "{value}"',
 };
 
-const catalogs: Record<Language, Record<CliMessageKey, string>> = { en, it };
+/** Both tables, for the check that each message takes the same {params} in either language. */
+export const CLI_CATALOGS: Readonly<Record<Language, Readonly<Record<CliMessageKey, string>>>> = { en, it };
+const catalogs = CLI_CATALOGS;
 
 /** The language of the POSIX locale: the first non-empty of LC_ALL, LC_MESSAGES, LANG. */
 export function cliLanguage(env: Record<string, string | undefined> = process.env): Language {
