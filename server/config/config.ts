@@ -17,6 +17,21 @@ export interface Config {
   ticketNumberGenerator: TicketNumberGenerator;
   attachmentMaxBytes: number;
   logLevel: string;
+  /** the largest message intake stores (larger ones are refused, so the sender's MTA bounces them) */
+  mailMaxBytes: number;
+  /** "Ticket#" in "[Ticket#2018091110000018]": how a subject names the ticket it follows up */
+  ticketHook: string;
+  ticketHookDivider: string;
+  /** outgoing mail goes to this SMTP server (smtp:// or smtps://, credentials in the URL) */
+  smtpUrl: string;
+  /** the SMTP listener an MTA relays to; off (undefined) by default */
+  smtpListenPort: number | undefined;
+  /** domains whose recipients the SMTP listener accepts; empty = those of the system addresses */
+  smtpAcceptDomains: string[];
+  /** an unknown sender becomes a customer user (else the ticket records the address only) */
+  mailCreateCustomerUsers: boolean;
+  /** loop protection: auto-responses to one address per day */
+  autoResponseMaxPerDay: number;
 }
 
 /**
@@ -50,6 +65,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError('config.integer', { name, min, max, value: raw });
   }
   return Number(raw);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = setting(env, name);
+  if (raw === undefined) return fallback;
+  if (!['true', 'false', '1', '0'].includes(raw)) {
+    throw new ConfigError('config.one_of', { name, values: 'true, false', value: raw });
+  }
+  return raw === 'true' || raw === '1';
 }
 
 function validTimeZone(zone: string): boolean {
@@ -120,6 +144,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('config.one_of', { name: 'LOG_LEVEL', values: LOG_LEVELS.join(', '), value: logLevel });
   }
+  const smtpUrl = setting(env, 'SMTP_URL') ?? 'smtp://127.0.0.1:25';
+  if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) {
+    throw new ConfigError('config.one_of', { name: 'SMTP_URL', values: 'smtp://…, smtps://…', value: smtpUrl });
+  }
+  const smtpListen = setting(env, 'SMTP_LISTEN_PORT');
   return {
     port,
     host,
@@ -131,5 +160,16 @@ export function loadConfig(env: Env = process.env): Config {
     ticketNumberGenerator: generator as TicketNumberGenerator,
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel,
+    mailMaxBytes: integer(env, 'MAIL_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    ticketHook: setting(env, 'TICKET_HOOK') ?? 'Ticket#',
+    ticketHookDivider: setting(env, 'TICKET_HOOK_DIVIDER') ?? '',
+    smtpUrl,
+    smtpListenPort: smtpListen === undefined ? undefined : integer(env, 'SMTP_LISTEN_PORT', 0, 0, 65535),
+    smtpAcceptDomains: (setting(env, 'SMTP_ACCEPT_DOMAINS') ?? '')
+      .split(',')
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean),
+    mailCreateCustomerUsers: flag(env, 'MAIL_CREATE_CUSTOMER_USERS', false),
+    autoResponseMaxPerDay: integer(env, 'AUTO_RESPONSE_MAX_PER_DAY', 40, 0, 100000),
   };
 }

@@ -209,6 +209,10 @@ export interface ArticlesTable {
   createdByAgentId: number | null;
   createdByCustomerUserId: number | null;
   createdAt: Created;
+  /** the received message this article was made from */
+  mailMessageId: number | null;
+  /** what email intake noticed: subject_empty, subject_generic, phone_missing, bounce, loop */
+  flags: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface AttachmentContentsTable {
@@ -304,6 +308,95 @@ export interface LoginFailuresTable {
   windowStart: Timestamp;
 }
 
+export type MailProtocol = 'imap' | 'imaps' | 'pop3' | 'pop3s';
+export type MailSource = 'imap' | 'pop3' | 'smtp' | 'pipe' | 'api';
+export type MailStatus = 'queued' | 'processed' | 'rejected' | 'ignored' | 'failed';
+export type IntakeAction = 'off' | 'flag' | 'reject';
+export type AutoResponseKind = 'new_ticket' | 'follow_up' | 'reject' | 'new_ticket_for_closed' | 'intake_reject';
+
+export interface MailAccountsTable extends ConfigRow {
+  name: string;
+  protocol: MailProtocol;
+  host: string;
+  port: number;
+  login: string;
+  password: string;
+  folder: Generated<string>;
+  tlsVerify: Generated<boolean>;
+  dispatch: Generated<'address' | 'queue'>;
+  queueId: number | null;
+  trusted: Generated<boolean>;
+  pollSeconds: Generated<number>;
+  lastFetchAt: Date | null;
+  lastError: string | null;
+  comments: Generated<string>;
+}
+
+export interface MailMessagesTable {
+  id: Generated<number>;
+  dedupeKey: string;
+  messageId: string | null;
+  source: MailSource;
+  accountId: number | null;
+  envelopeFrom: string | null;
+  envelopeTo: Generated<string>;
+  raw: Uint8Array;
+  size: number;
+  status: Generated<MailStatus>;
+  outcome: string | null;
+  error: string | null;
+  ticketId: number | null;
+  articleId: number | null;
+  attempts: Generated<number>;
+  receivedAt: Created;
+  processedAt: Date | null;
+}
+
+/** One condition of a postmaster filter: a header (or "body") matched by text or regular expression. */
+export interface FilterCondition {
+  header: string;
+  value: string;
+  regex?: boolean;
+  negate?: boolean;
+}
+
+export interface PostmasterFiltersTable extends ConfigRow {
+  name: string;
+  position: Generated<number>;
+  stop: Generated<boolean>;
+  conditions: ColumnType<FilterCondition[], string | undefined, string>;
+  setQueueId: number | null;
+  setPriorityId: number | null;
+  setTypeId: number | null;
+  setCustomerId: number | null;
+  titlePrefix: Generated<string>;
+  disposition: Generated<'normal' | 'junk' | 'ignore'>;
+  comments: Generated<string>;
+}
+
+export interface IntakeRulesTable extends ConfigRow {
+  queueId: number | null;
+  systemAddressId: number | null;
+  emptySubject: Generated<IntakeAction>;
+  genericSubject: Generated<IntakeAction>;
+  genericSubjects: ColumnType<string[], string[] | undefined, string[]>;
+  missingPhone: Generated<IntakeAction>;
+}
+
+export interface AutoResponsesTable extends ConfigRow {
+  queueId: number | null;
+  kind: AutoResponseKind;
+  language: 'it' | 'en';
+  subject: string;
+  body: string;
+}
+
+export interface AutoResponseCountsTable {
+  address: string;
+  day: ColumnType<Date, string, string>;
+  sent: number;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -335,4 +428,10 @@ export interface DB {
   apiTokens: ApiTokensTable;
   sessions: SessionsTable;
   loginFailures: LoginFailuresTable;
+  mailAccounts: MailAccountsTable;
+  mailMessages: MailMessagesTable;
+  postmasterFilters: PostmasterFiltersTable;
+  intakeRules: IntakeRulesTable;
+  autoResponses: AutoResponsesTable;
+  autoResponseCounts: AutoResponseCountsTable;
 }
