@@ -29,6 +29,10 @@ export interface ArticleInput {
   references?: string | null;
   sendStatus?: 'queued' | null;
   attachments?: AttachmentInput[];
+  /** the received message the article was made from (email intake) */
+  mailMessageId?: number;
+  /** what intake noticed, for the agent: subject_generic, phone_missing, bounce … */
+  flags?: string[];
 }
 
 /** Refuses an oversized attachment before anything is written. */
@@ -73,6 +77,8 @@ export async function insertArticle(
       createdByAgentId: actor.kind === 'agent' ? actor.agentId : null,
       createdByCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
       createdAt: ctx.now(),
+      mailMessageId: input.mailMessageId ?? null,
+      flags: input.flags ?? [],
     })
     .returning('id')
     .executeTakeFirstOrThrow();
