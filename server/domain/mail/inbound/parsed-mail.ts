@@ -36,6 +36,10 @@ export interface ParsedMail {
   /** sanitised: no script, event handler, form or remote content (see sanitize-html.ts) */
   html: string | null;
   attachments: ParsedAttachment[];
-  /** a delivery status notification (multipart/report; report-type=delivery-status) */
-  bounce: { originalMessageId: string | null; recipients: string[]; status: string } | null;
+  /**
+   * a delivery status notification (multipart/report; report-type=delivery-status, or a
+   * MAILER-DAEMON/postmaster message carrying the original): status is the DSN code ("5.1.1",
+   * '' when none is given), action the DSN action ("failed", "delayed", "delivered", …)
+   */
+  bounce: { originalMessageId: string | null; recipients: string[]; status: string; action?: string } | null;
 }
