@@ -4,6 +4,7 @@ import { configRoutes } from '../domain/config/index.ts';
 import type { DomainContext } from '../domain/context.ts';
 import { customerRoutes } from '../domain/customers/index.ts';
 import { groupRoutes } from '../domain/groups/index.ts';
+import { mailMessageRoutes } from '../domain/mail/messages/routes.ts';
 import { queueRoutes } from '../domain/queues/index.ts';
 import { roleRoutes } from '../domain/roles/index.ts';
 import { systemRoutes } from '../domain/system/routes.ts';
@@ -24,4 +25,6 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await customerRoutes(app, ctx);
   await configRoutes(app, ctx);
   await systemRoutes(app, ctx);
+  // received mail (admins) and the original message of an email article
+  await mailMessageRoutes(app, ctx);
 }

@@ -42,7 +42,24 @@ const en = {
   'error.mail_too_large': 'The message is too large ({size} bytes; at most {limit})',
   'error.mail_not_reprocessable': 'Message {id} cannot be processed again: it already made a ticket or is waiting',
   'error.not_found.mail_message': 'Message {id} does not exist',
+  'error.not_found.article_original': 'Article {id} of this ticket has no original message: it did not come by email',
+  'error.mail_body_too_large': 'The message is too large (at most {limit} bytes)',
+  'error.mail_media_type': 'Send the raw message as the request body with Content-Type: message/rfc822',
   'error.not_found.system_address': 'System address {id} does not exist',
+  'error.not_found.mail_account': 'Mail account {id} does not exist',
+  'error.mail_account_queue_required': 'Choose the queue (queueId) the messages of this account go into',
+  'error.mail_account_password_required': 'Give the password of the mailbox',
+  'error.mail_account_busy': 'Mail account {id} is being fetched right now: try again in a moment',
+  'mail_test.dns': 'The host {host} cannot be found: check the name of the mail server',
+  'mail_test.connect': 'The mail server {host} does not accept connections on port {port}: check the port and the protocol',
+  'mail_test.tls':
+    'The certificate of {host} is not trusted (expired, for another name or from an unknown authority); check the server, or set tlsVerify to false if it is your own server',
+  'mail_test.tls_self_signed':
+    'The certificate of {host} is self-signed, so it is not trusted: if it is your own mail server, set tlsVerify to false',
+  'mail_test.login': 'The mail server refused login {login}: wrong login or password',
+  'mail_test.folder': 'The folder {folder} does not exist in this mailbox',
+  'mail_test.timeout': 'The mail server {host}:{port} does not answer in time: check host, port and firewall',
+  'mail_test.protocol': 'The mail server {host}:{port} answered unexpectedly ({detail}): check the protocol and the port',
   'error.not_found.link': 'There is no such link between the two tickets',
   'error.not_found.attachment': 'Attachment {id} does not exist',
   'error.not_found.route': 'No such API route: {id}',
@@ -77,6 +94,7 @@ const en = {
   'object.service': 'Service',
   'object.sla': 'SLA',
   'object.system_address': 'System address',
+  'object.mail_account': 'Mail account',
   'error.password_too_short': 'The password must be at least {min} characters long',
   'error.own_queues_only': 'Only the agent and admins may see or choose the agent’s queues',
   'error.admin_group_fixed': 'The admin group cannot be renamed, deactivated or deleted: admin rights depend on it',
@@ -138,7 +156,28 @@ const it: Record<MessageKey, string> = {
   'error.mail_not_reprocessable':
     'Il messaggio {id} non può essere rielaborato: ha già generato un ticket o è in attesa',
   'error.not_found.mail_message': 'Il messaggio {id} non esiste',
+  'error.not_found.article_original':
+    'Il messaggio {id} di questo ticket non ha un messaggio originale: non è arrivato per email',
+  'error.mail_body_too_large': 'Il messaggio è troppo grande (al massimo {limit} byte)',
+  'error.mail_media_type':
+    'Invia il messaggio originale come corpo della richiesta con Content-Type: message/rfc822',
   'error.not_found.system_address': "L'indirizzo di sistema {id} non esiste",
+  'error.not_found.mail_account': "L'account di posta {id} non esiste",
+  'error.mail_account_queue_required': 'Scegli la coda (queueId) in cui vanno i messaggi di questo account',
+  'error.mail_account_password_required': 'Indica la password della casella di posta',
+  'error.mail_account_busy': "L'account di posta {id} si sta già scaricando: riprova tra poco",
+  'mail_test.dns': 'Il server {host} non si trova: controlla il nome del server di posta',
+  'mail_test.connect':
+    'Il server di posta {host} non accetta connessioni sulla porta {port}: controlla la porta e il protocollo',
+  'mail_test.tls':
+    "Il certificato di {host} non è attendibile (scaduto, per un altro nome o di un'autorità sconosciuta); controlla il server, oppure imposta tlsVerify a false se è un tuo server",
+  'mail_test.tls_self_signed':
+    'Il certificato di {host} è autofirmato, quindi non è attendibile: se è il tuo server di posta, imposta tlsVerify a false',
+  'mail_test.login': "Il server di posta ha rifiutato l'accesso {login}: nome utente o password errati",
+  'mail_test.folder': 'La cartella {folder} non esiste in questa casella',
+  'mail_test.timeout': 'Il server di posta {host}:{port} non risponde in tempo: controlla host, porta e firewall',
+  'mail_test.protocol':
+    'Il server di posta {host}:{port} ha risposto in modo inatteso ({detail}): controlla il protocollo e la porta',
   'error.not_found.link': 'Non esiste un collegamento simile tra i due ticket',
   'error.not_found.attachment': "L'allegato {id} non esiste",
   'error.not_found.route': 'Percorso API inesistente: {id}',
@@ -173,6 +212,7 @@ const it: Record<MessageKey, string> = {
   'object.service': 'il servizio',
   'object.sla': "l'SLA",
   'object.system_address': "l'indirizzo di sistema",
+  'object.mail_account': "l'account di posta",
   'error.password_too_short': 'La password deve avere almeno {min} caratteri',
   'error.own_queues_only': 'Solo l’operatore stesso e gli amministratori possono vedere o scegliere le sue code',
   'error.admin_group_fixed':
