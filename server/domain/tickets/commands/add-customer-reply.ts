@@ -15,26 +15,17 @@ export interface CustomerReplyInput {
 }
 
 /**
- * A customer user's follow-up from the portal or API. A new ticket stays new, any other becomes
- * open; a closed ticket reopens only where its queue's follow-up policy says so (OTRS refuses
- * "reject" and "new ticket" queues in the portal too). Where the queue has "follow-up lock", a
- * reopened ticket is locked again to its owner, unless nobody (the system user) owned it.
+ * A customer user's follow-up from the portal or API. A closed ticket reopens only where its
+ * queue's follow-up policy says so (OTRS refuses "reject" and "new ticket" queues in the portal too).
  */
 export function addCustomerReply(ctx: DomainContext, actor: Actor, ticketId: number, input: CustomerReplyInput) {
   return withTicket(ctx, actor, ticketId, async (tx) => {
     if (actor.kind !== 'customer') throw new DomainError('forbidden', 'error.customer_forbidden');
     tx.refuseInStates(FINAL_STATE_TYPES);
-    let relock = false;
-    if (isClosed(tx.ticket.stateType)) {
-      const queue = await tx.trx
-        .selectFrom('queues')
-        .select(['followUpPolicy', 'followUpLock'])
-        .where('id', '=', tx.ticket.queueId)
-        .executeTakeFirstOrThrow();
-      if (queue.followUpPolicy !== 'reopen') tx.refuseInStates([tx.ticket.stateType]);
-      // queue option "follow-up lock": a reopened ticket goes back, locked, to the agent who owned it
-      relock = queue.followUpLock && tx.ticket.ownerId !== SYSTEM_AGENT_ID && (await ownerIsValid(tx));
+    if (isClosed(tx.ticket.stateType) && (await followUpPolicy(tx)).followUpPolicy !== 'reopen') {
+      tx.refuseInStates([tx.ticket.stateType]);
     }
+    const reopen = await planReopen(tx);
     const articleId = await addArticle(
       tx,
       {
@@ -47,12 +38,38 @@ export function addCustomerReply(ctx: DomainContext, actor: Actor, ticketId: num
       },
       { historyType: 'FollowUp' },
     );
+    await reopen();
+    return { articleId };
+  });
+}
+
+/** The ticket's queue's follow-up policy: reopen, reject, or open a new ticket. */
+export function followUpPolicy(tx: TicketTransaction) {
+  return tx.trx
+    .selectFrom('queues')
+    .select(['followUpPolicy', 'followUpLock'])
+    .where('id', '=', tx.ticket.queueId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * What a customer's follow-up does to the ticket, decided before the article is added and done
+ * after it: a new ticket stays new, any other becomes open (OTRS PostmasterFollowUpState); where
+ * the queue has "follow-up lock", a reopened closed ticket goes back, locked, to the agent who
+ * owned it, unless nobody (the system user) or an agent no longer valid owned it.
+ */
+export async function planReopen(tx: TicketTransaction): Promise<() => Promise<void>> {
+  const relock =
+    isClosed(tx.ticket.stateType) &&
+    (await followUpPolicy(tx)).followUpLock &&
+    tx.ticket.ownerId !== SYSTEM_AGENT_ID &&
+    (await ownerIsValid(tx));
+  return async () => {
     if (tx.ticket.stateType !== 'new' && tx.ticket.stateType !== 'open') {
       await changeState(tx, (await stateOfType(tx.trx, 'open')).id);
     }
     if (relock) await tx.setLock('lock');
-    return { articleId };
-  });
+  };
 }
 
 async function ownerIsValid(tx: TicketTransaction): Promise<boolean> {

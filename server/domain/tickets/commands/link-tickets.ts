@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import { FINAL_STATE_TYPES } from '../rules/states.ts';
-import { withTicketPair } from '../ticket-transaction.ts';
+import { type TicketTransaction, withTicketPair } from '../ticket-transaction.ts';
 
 export interface LinkInput {
   targetTicketId: number;
@@ -53,21 +53,26 @@ export async function linkTickets(ctx: DomainContext, actor: Actor, ticketId: nu
       .where(anyLinkBetween(ticketId, input.targetTicketId))
       .executeTakeFirst();
     if (existing) throw new DomainError('conflict', 'error.link_exists');
-    await tx.trx
-      .insertInto('ticketLinks')
-      .values({
-        sourceTicketId: ticketId,
-        targetTicketId: input.targetTicketId,
-        type: input.type,
-        createdBy: tx.agent.agentId,
-      })
-      .execute();
-    const data = { source: tx.ticket.tn, target: target.ticket.tn, type: input.type };
-    await tx.history('TicketLinkAdd', data);
-    await target.history('TicketLinkAdd', data);
-    await tx.event('ticket.linked', { ...data, otherTicketId: target.ticket.id });
-    await target.event('ticket.linked', { ...data, otherTicketId: tx.ticket.id });
+    await writeLink(tx, target, input.type);
   });
+}
+
+/** The link row, and its history row and event on both tickets, inside the caller's transaction. */
+export async function writeLink(tx: TicketTransaction, target: TicketTransaction, type: LinkType): Promise<void> {
+  await tx.trx
+    .insertInto('ticketLinks')
+    .values({
+      sourceTicketId: tx.ticket.id,
+      targetTicketId: target.ticket.id,
+      type,
+      createdBy: tx.agent.agentId,
+    })
+    .execute();
+  const data = { source: tx.ticket.tn, target: target.ticket.tn, type };
+  await tx.history('TicketLinkAdd', data);
+  await target.history('TicketLinkAdd', data);
+  await tx.event('ticket.linked', { ...data, otherTicketId: target.ticket.id });
+  await target.event('ticket.linked', { ...data, otherTicketId: tx.ticket.id });
 }
 
 export async function unlinkTickets(ctx: DomainContext, actor: Actor, ticketId: number, input: LinkInput) {

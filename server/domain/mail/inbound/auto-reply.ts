@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { AutoResponseKind } from '../../../db/schema.ts';
+import { addArticle } from '../../tickets/article-step.ts';
+import type { TicketTransaction } from '../../tickets/ticket-transaction.ts';
+import { renderAutoResponse } from '../outbound/auto-response.ts';
+import { formatAddress } from './mail-article.ts';
+import type { MailAddress } from './parsed-mail.ts';
+
+/** OTRS's history types for the auto-responses it sends. */
+const HISTORY_TYPE: Record<AutoResponseKind, string> = {
+  new_ticket: 'SendAutoReply',
+  follow_up: 'SendAutoFollowUp',
+  reject: 'SendAutoReject',
+  new_ticket_for_closed: 'SendAutoReply',
+  intake_reject: 'SendAutoReject',
+};
+
+export interface AutoReplyRequest {
+  kind: AutoResponseKind;
+  /** Reply-To if the message had one, else From */
+  to: MailAddress;
+  language: 'it' | 'en';
+  /** why none may be sent (loop signals), from autoResponseBlocker */
+  blocker: string | null;
+  inReplyTo: string | null;
+  references: string | null;
+  subject: string;
+  customerName: string;
+  reasons?: string;
+}
+
+/** Counts one auto-response to an address today; false once the day's limit is reached. */
+async function withinDailyLimit(tx: TicketTransaction, address: string): Promise<boolean> {
+  const day = tx.ctx.now().toISOString().slice(0, 10);
+  const row = await tx.trx
+    .insertInto('autoResponseCounts')
+    .values({ address, day, sent: 1 })
+    .onConflict((oc) => oc.columns(['address', 'day']).doUpdateSet({ sent: sql`auto_response_counts.sent + 1` }))
+    .returning('sent')
+    .executeTakeFirstOrThrow();
+  return row.sent <= tx.ctx.config.autoResponseMaxPerDay;
+}
+
+/**
+ * Queues the queue's auto-response as a system article (sent by the outgoing mail job), unless
+ * the message must not be answered (loop protection); a skipped one is written in the history.
+ */
+export async function sendAutoReply(tx: TicketTransaction, request: AutoReplyRequest): Promise<number | null> {
+  const address = request.to.address.toLowerCase();
+  const skipped = request.blocker ?? ((await withinDailyLimit(tx, address)) ? null : 'daily-limit');
+  if (skipped) {
+    await tx.history('AutoResponseSkipped', { kind: request.kind, to: address, reason: skipped });
+    return null;
+  }
+  const queue = await tx.trx
+    .selectFrom('queues')
+    .leftJoin('systemAddresses', 'systemAddresses.id', 'queues.systemAddressId')
+    .select(['queues.name', 'systemAddresses.email', 'systemAddresses.displayName'])
+    .where('queues.id', '=', tx.ticket.queueId)
+    .executeTakeFirstOrThrow();
+  const text = await renderAutoResponse(tx.trx, {
+    queueId: tx.ticket.queueId,
+    kind: request.kind,
+    language: request.language,
+    vars: {
+      ticketNumber: tx.ticket.tn,
+      ticketUrl: `${tx.ctx.config.publicUrl}/customer/tickets/${tx.ticket.tn}`,
+      subject: request.subject,
+      customerName: request.customerName,
+      queueName: queue.name,
+      reasons: request.reasons ?? '',
+    },
+  });
+  return addArticle(
+    tx,
+    {
+      channel: 'email',
+      senderType: 'system',
+      visibleToCustomer: true,
+      from: queue.email ? formatAddress({ address: queue.email, name: queue.displayName ?? '' }) : '',
+      to: formatAddress(request.to),
+      subject: text.subject,
+      bodyText: text.bodyText,
+      inReplyTo: request.inReplyTo,
+      references: request.references,
+      sendStatus: 'queued',
+    },
+    { historyType: HISTORY_TYPE[request.kind] },
+  );
+}

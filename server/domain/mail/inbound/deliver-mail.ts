@@ -1,0 +1,93 @@
+import type { Transaction } from 'kysely';
+import type { AutoResponseKind, DB } from '../../../db/schema.ts';
+import type { DomainContext } from '../../context.ts';
+import { systemActor } from '../../permissions/load-actor.ts';
+import { addArticle } from '../../tickets/article-step.ts';
+import { followUpPolicy, planReopen } from '../../tickets/commands/add-customer-reply.ts';
+import { insertTicket } from '../../tickets/commands/create-ticket.ts';
+import { writeLink } from '../../tickets/commands/link-tickets.ts';
+import { FINAL_STATE_TYPES, isClosed } from '../../tickets/rules/states.ts';
+import { lockTicketRow, type TicketTransaction } from '../../tickets/ticket-transaction.ts';
+import { sendAutoReply } from './auto-reply.ts';
+import type { AnswerPlan, DeliveryPlan } from './delivery-plan.ts';
+import type { Processed } from './process-mail.ts';
+import { createSenderCustomerUser } from './sender-customer.ts';
+
+/** Carries out a delivery plan inside the message's transaction. */
+export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan: DeliveryPlan): Promise<Processed> {
+  const actor = systemActor();
+  switch (plan.kind) {
+    case 'ignore':
+      return { status: 'ignored', outcome: 'ignored', ticketId: null, articleId: null };
+    case 'reject_intake':
+      return { status: 'rejected', outcome: 'rejected_intake', ticketId: null, articleId: null };
+    case 'bounce': {
+      const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);
+      const articleId = await addArticle(tx, plan.article, { historyType: 'Bounce' });
+      await trx
+        .updateTable('articles')
+        .set({ sendStatus: 'bounced' })
+        .where('id', '=', plan.bouncedArticleId)
+        .execute();
+      await tx.event('article.bounced', { articleId: plan.bouncedArticleId, reportArticleId: articleId });
+      return { status: 'processed', outcome: 'bounce', ticketId: plan.ticketId, articleId };
+    }
+    case 'follow_up': {
+      const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);
+      await filterHistory(tx, plan.filters);
+      const closed = isClosed(tx.ticket.stateType) || FINAL_STATE_TYPES.includes(tx.ticket.stateType);
+      if (closed && (await followUpPolicy(tx)).followUpPolicy === 'reject') {
+        // the message is kept on the ticket (agents see it) but does not reopen it
+        const articleId = await addArticle(tx, plan.article, { historyType: 'FollowUp' });
+        await answer(tx, plan, plan.answer, 'reject');
+        return { status: 'rejected', outcome: 'rejected_follow_up', ticketId: tx.ticket.id, articleId };
+      }
+      const reopen = await planReopen(tx);
+      const articleId = await addArticle(tx, plan.article, { historyType: 'FollowUp' });
+      await reopen();
+      await answer(tx, plan, plan.answer, 'follow_up');
+      return { status: 'processed', outcome: 'follow_up', ticketId: tx.ticket.id, articleId };
+    }
+    case 'new_ticket': {
+      let prepared = plan.prepared;
+      if (plan.createCustomer && plan.mail.from) {
+        const customerUserId = await createSenderCustomerUser(trx, plan.mail.from);
+        prepared = { ...prepared, customerUserId, customerContact: '' };
+      }
+      const created = await insertTicket(ctx, trx, actor, prepared);
+      const tx = await lockTicketRow(ctx, trx, actor, created.id);
+      await filterHistory(tx, plan.filters);
+      if (plan.closedTicketId) {
+        const closed = await lockTicketRow(ctx, trx, actor, plan.closedTicketId);
+        await tx.history('FollowUpOfClosed', { tn: closed.ticket.tn, state: closed.ticket.stateName });
+        await writeLink(closed, tx, 'normal');
+      }
+      await answer(tx, plan, plan.answer, plan.closedTicketId ? 'new_ticket_for_closed' : 'new_ticket');
+      return {
+        status: 'processed',
+        outcome: plan.closedTicketId ? 'new_ticket_for_closed' : 'new_ticket',
+        ticketId: created.id,
+        articleId: created.articleId,
+      };
+    }
+  }
+}
+
+async function filterHistory(tx: TicketTransaction, filters: string[]): Promise<void> {
+  if (filters.length > 0) await tx.history('PostmasterFilter', { filters });
+}
+
+function answer(tx: TicketTransaction, plan: DeliveryPlan, how: AnswerPlan, kind: AutoResponseKind) {
+  if (!how.replyTo) return tx.history('AutoResponseSkipped', { kind, reason: 'no-sender' });
+  const messageId = plan.mail.messageId ? `<${plan.mail.messageId}>` : null;
+  return sendAutoReply(tx, {
+    kind,
+    to: how.replyTo,
+    language: how.language,
+    blocker: how.blocker,
+    inReplyTo: messageId,
+    references: [...plan.mail.references.map((id) => `<${id}>`), messageId].filter(Boolean).join(' ') || null,
+    subject: plan.mail.subject,
+    customerName: how.customerName,
+  });
+}

@@ -1,0 +1,69 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { ParsedMail } from './parsed-mail.ts';
+
+type Reader = Kysely<DB> | Transaction<DB>;
+
+/** A merged ticket's follow-ups go to the ticket it was merged into; OTRS follows 10 hops. */
+const MAX_MERGE_HOPS = 10;
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The ticket numbers a subject names: "[Ticket#2018091110000018]" with the configured hook and
+ * divider, or "Ticket#: 2018…" as some mail programs rewrite it (OTRS GetTNByString).
+ */
+export function ticketNumbersIn(subject: string, hook: string, divider: string): string[] {
+  const numbers: string[] = [];
+  const patterns = [
+    new RegExp(`${escapeRegex(hook + divider)}(\\d{5,40})`, 'gi'),
+    new RegExp(`${escapeRegex(hook)}:\\s{0,2}(\\d{5,40})`, 'gi'),
+  ];
+  for (const pattern of patterns) {
+    for (const match of subject.matchAll(pattern)) if (match[1]) numbers.push(match[1]);
+  }
+  return numbers;
+}
+
+/** Removes the ticket number tag from a subject, for a new ticket opened from a follow-up. */
+export function withoutTicketNumber(subject: string, hook: string, divider: string): string {
+  const tag = new RegExp(`\\[?${escapeRegex(hook + divider)}\\d{5,40}\\]?\\s*`, 'gi');
+  return subject.replace(tag, '').trim();
+}
+
+async function followMerges(db: Reader, ticketId: number): Promise<number> {
+  let id = ticketId;
+  for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+    const row = await db.selectFrom('tickets').select('mergedIntoId').where('id', '=', id).executeTakeFirst();
+    if (!row?.mergedIntoId) return id;
+    id = row.mergedIntoId;
+  }
+  return id;
+}
+
+/**
+ * The existing ticket a message follows up, if any: first a ticket number in the subject, then a
+ * Message-ID we stored (In-Reply-To, then References newest first), as OTRS's follow-up modules.
+ */
+export async function followUpTicket(
+  db: Reader,
+  mail: ParsedMail,
+  hook: string,
+  divider: string,
+): Promise<{ ticketId: number; by: 'subject' | 'references' } | null> {
+  for (const tn of ticketNumbersIn(mail.subject, hook, divider)) {
+    const ticket = await db.selectFrom('tickets').select('id').where('tn', '=', tn).executeTakeFirst();
+    if (ticket) return { ticketId: await followMerges(db, ticket.id), by: 'subject' };
+  }
+  const ids = [...mail.inReplyTo, ...[...mail.references].reverse()].filter(Boolean);
+  if (ids.length > 0) {
+    const article = await db
+      .selectFrom('articles')
+      .select(['ticketId', 'messageId'])
+      .where('messageId', 'in', [...new Set(ids.flatMap((id) => [id, `<${id}>`]))])
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (article) return { ticketId: await followMerges(db, article.ticketId), by: 'references' };
+  }
+  return null;
+}
