@@ -4,6 +4,8 @@ import { configRoutes } from '../domain/config/index.ts';
 import type { DomainContext } from '../domain/context.ts';
 import { customerRoutes } from '../domain/customers/index.ts';
 import { groupRoutes } from '../domain/groups/index.ts';
+import { mailAccountRoutes } from '../domain/mail/accounts/routes.ts';
+import { mailFilterRoutes } from '../domain/mail/filters/routes.ts';
 import { mailMessageRoutes } from '../domain/mail/messages/routes.ts';
 import { queueRoutes } from '../domain/queues/index.ts';
 import { roleRoutes } from '../domain/roles/index.ts';
@@ -24,6 +26,8 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await queueRoutes(app, ctx);
   await customerRoutes(app, ctx);
   await configRoutes(app, ctx);
+  await mailAccountRoutes(app, ctx);
+  await mailFilterRoutes(app, ctx);
   await systemRoutes(app, ctx);
   // received mail (admins) and the original message of an email article
   await mailMessageRoutes(app, ctx);

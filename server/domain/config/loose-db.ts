@@ -14,7 +14,10 @@ export type ConfigTableName =
   | 'ticketTypes'
   | 'services'
   | 'slas'
-  | 'systemAddresses';
+  | 'systemAddresses'
+  | 'mailAccounts'
+  | 'postmasterFilters'
+  | 'intakeRules';
 
 /** Any table of the schema, for the "who still uses this row" checks. */
 export type TableName = keyof DB;
