@@ -1,5 +1,6 @@
 import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
+import { inlineImagesToUrls } from '../../mail/inbound/inline-image-urls.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import { requireVisibleTicket } from './ticket-visibility.ts';
 
@@ -22,6 +23,9 @@ export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: n
       'a.messageId',
       'a.inReplyTo',
       'a.sendStatus',
+      'a.sendError',
+      'a.sendAttempts',
+      'a.sentAt',
       'a.createdAt',
       'ag.login as agentLogin',
       'ag.firstName as agentFirstName',
@@ -41,6 +45,7 @@ export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: n
         .orderBy('id')
         .execute()
     : [];
+  const attachmentUrl = (attachmentId: number) => `/api/v1/tickets/${ticketId}/attachments/${attachmentId}`;
   return articles.map((article, index) => ({
     id: article.id,
     number: index + 1,
@@ -52,10 +57,20 @@ export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: n
     cc: article.ccAddress,
     subject: article.subject,
     bodyText: article.bodyText,
-    bodyHtml: article.bodyHtml,
+    // inline images (cid:) shown in place, through the attachment download route
+    bodyHtml:
+      article.bodyHtml &&
+      inlineImagesToUrls(
+        article.bodyHtml,
+        attachments.filter((attachment) => attachment.articleId === article.id),
+        attachmentUrl,
+      ),
     messageId: article.messageId,
     inReplyTo: article.inReplyTo,
     sendStatus: article.sendStatus,
+    sendError: article.sendError,
+    sendAttempts: article.sendAttempts,
+    sentAt: article.sentAt?.toISOString() ?? null,
     createdAt: article.createdAt.toISOString(),
     attachments: attachments
       .filter((attachment) => attachment.articleId === article.id)
