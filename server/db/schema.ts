@@ -22,6 +22,7 @@ export type SenderType = 'agent' | 'system' | 'customer';
 export type Channel = 'email' | 'phone' | 'internal';
 export type LinkType = 'normal' | 'parent_child';
 export type FollowUpPolicy = 'reopen' | 'reject' | 'new_ticket';
+export type SendStatus = 'queued' | 'sent' | 'failed' | 'bounced';
 
 interface ConfigRow {
   id: Generated<number>;
@@ -86,6 +87,8 @@ export interface QueuesTable extends ConfigRow {
   solutionMinutes: Generated<number>;
   calendar: Generated<string>;
   comments: Generated<string>;
+  salutationId: Generated<number | null>;
+  signatureId: Generated<number | null>;
 }
 
 export interface AgentQueuesTable {
@@ -205,7 +208,11 @@ export interface ArticlesTable {
   messageId: string | null;
   inReplyTo: string | null;
   references: string | null;
-  sendStatus: 'queued' | 'sent' | 'failed' | null;
+  sendStatus: SendStatus | null;
+  /** the SMTP server's answer to the last failed attempt */
+  sendError: string | null;
+  sendAttempts: Generated<number>;
+  sentAt: Date | null;
   createdByAgentId: number | null;
   createdByCustomerUserId: number | null;
   createdAt: Created;
@@ -397,6 +404,66 @@ export interface AutoResponseCountsTable {
   sent: number;
 }
 
+/** A salutation or a signature: a text with variables that a queue puts around an answer. */
+export interface ComposeTextTable extends ConfigRow {
+  name: string;
+  text: string;
+  comments: Generated<string>;
+}
+
+export type NotificationEvent =
+  | 'new_ticket'
+  | 'follow_up'
+  | 'lock_changed'
+  | 'moved'
+  | 'owner_changed'
+  | 'responsible_changed'
+  | 'note_added'
+  | 'pending_reminder'
+  | 'send_failed';
+
+export interface AgentNotificationPreferencesTable {
+  agentId: number;
+  event: NotificationEvent;
+  email: boolean;
+}
+
+export interface NotificationDeliveriesTable {
+  id: Generated<number>;
+  eventId: number;
+  ticketId: number;
+  kind: string;
+  agentId: number | null;
+  customerUserId: number | null;
+  address: string;
+  language: 'it' | 'en';
+  subject: string;
+  bodyText: string;
+  messageId: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Created;
+  sentAt: Date | null;
+}
+
+export interface IntakeRepliesTable {
+  id: Generated<number>;
+  mailMessageId: number;
+  queueId: number;
+  address: string;
+  language: 'it' | 'en';
+  subject: string;
+  bodyText: string;
+  messageId: string;
+  inReplyTo: string | null;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Created;
+  sentAt: Date | null;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -434,4 +501,9 @@ export interface DB {
   intakeRules: IntakeRulesTable;
   autoResponses: AutoResponsesTable;
   autoResponseCounts: AutoResponseCountsTable;
+  intakeReplies: IntakeRepliesTable;
+  salutations: ComposeTextTable;
+  signatures: ComposeTextTable;
+  agentNotificationPreferences: AgentNotificationPreferencesTable;
+  notificationDeliveries: NotificationDeliveriesTable;
 }

@@ -3,6 +3,8 @@ import type { Channel, DB, SenderType } from '../../db/schema.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/secrets.ts';
 import type { DomainContext } from '../context.ts';
+import { newMessageId } from '../mail/outbound/message-id.ts';
+import { enqueueArticleSend } from '../mail/outbound/send-queue.ts';
 import type { Actor } from '../permissions/actor.ts';
 
 export interface AttachmentInput {
@@ -48,7 +50,11 @@ export function checkAttachments(ctx: DomainContext, attachments: AttachmentInpu
   }
 }
 
-/** Writes an article and its attachments; attachment bodies are stored once per content hash. */
+/**
+ * Writes an article and its attachments; attachment bodies are stored once per content hash.
+ * An article queued for sending (an agent's email, an auto-response) gets its Message-ID now, so
+ * answers thread to it, and its mail-send job in the same transaction: every queued article leaves.
+ */
 export async function insertArticle(
   ctx: DomainContext,
   trx: Transaction<DB>,
@@ -70,7 +76,7 @@ export async function insertArticle(
       subject: input.subject ?? '',
       bodyText: input.bodyText ?? '',
       bodyHtml: input.bodyHtml ?? null,
-      messageId: input.messageId ?? null,
+      messageId: input.messageId ?? (input.sendStatus === 'queued' ? newMessageId(ctx.config) : null),
       inReplyTo: input.inReplyTo ?? null,
       references: input.references ?? null,
       sendStatus: input.sendStatus ?? null,
@@ -102,5 +108,6 @@ export async function insertArticle(
       })
       .execute();
   }
+  if (input.sendStatus === 'queued') await enqueueArticleSend(ctx, trx, article.id);
   return article.id;
 }

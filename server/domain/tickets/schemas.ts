@@ -64,7 +64,12 @@ export const ArticleSchema = Type.Object({
   bodyHtml: Nullable(Type.String()),
   messageId: Nullable(Type.String()),
   inReplyTo: Nullable(Type.String()),
-  sendStatus: Nullable(Type.String()),
+  sendStatus: Nullable(
+    Type.String({ description: 'outgoing email: queued (waiting or being retried), sent, failed, bounced' }),
+  ),
+  sendError: Nullable(Type.String({ description: "the mail server's answer to the last failed attempt" })),
+  sendAttempts: Type.Integer(),
+  sentAt: Nullable(DateTime),
   createdAt: DateTime,
   attachments: Type.Array(
     Type.Object({

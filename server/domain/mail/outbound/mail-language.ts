@@ -1,0 +1,15 @@
+import type { Language } from '../../../platform/i18n.ts';
+
+/** A stored language ('it', 'en', 'en_GB' …) as one of ours; Italian when unknown. */
+export function mailLanguage(stored: string | null | undefined): Language {
+  return stored?.toLowerCase().startsWith('en') ? 'en' : 'it';
+}
+
+/** A date and time as a reader in that language and time zone writes it. */
+export function formatDateTime(date: Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}

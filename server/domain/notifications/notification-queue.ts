@@ -1,0 +1,2 @@
+/** The job that sends one notification_deliveries row (payload { deliveryId }). */
+export const NOTIFICATION_SEND_JOB = 'notification-send';
