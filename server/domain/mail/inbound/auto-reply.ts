@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { AutoResponseKind } from '../../../db/schema.ts';
+import { sql, type Transaction } from 'kysely';
+import type { AutoResponseKind, DB } from '../../../db/schema.ts';
+import type { DomainContext } from '../../context.ts';
 import { addArticle } from '../../tickets/article-step.ts';
 import type { TicketTransaction } from '../../tickets/ticket-transaction.ts';
 import { renderAutoResponse } from '../outbound/auto-response.ts';
@@ -30,15 +31,15 @@ export interface AutoReplyRequest {
 }
 
 /** Counts one auto-response to an address today; false once the day's limit is reached. */
-async function withinDailyLimit(tx: TicketTransaction, address: string): Promise<boolean> {
-  const day = tx.ctx.now().toISOString().slice(0, 10);
-  const row = await tx.trx
+export async function withinDailyLimit(ctx: DomainContext, trx: Transaction<DB>, address: string): Promise<boolean> {
+  const day = ctx.now().toISOString().slice(0, 10);
+  const row = await trx
     .insertInto('autoResponseCounts')
     .values({ address, day, sent: 1 })
     .onConflict((oc) => oc.columns(['address', 'day']).doUpdateSet({ sent: sql`auto_response_counts.sent + 1` }))
     .returning('sent')
     .executeTakeFirstOrThrow();
-  return row.sent <= tx.ctx.config.autoResponseMaxPerDay;
+  return row.sent <= ctx.config.autoResponseMaxPerDay;
 }
 
 /**
@@ -47,7 +48,7 @@ async function withinDailyLimit(tx: TicketTransaction, address: string): Promise
  */
 export async function sendAutoReply(tx: TicketTransaction, request: AutoReplyRequest): Promise<number | null> {
   const address = request.to.address.toLowerCase();
-  const skipped = request.blocker ?? ((await withinDailyLimit(tx, address)) ? null : 'daily-limit');
+  const skipped = request.blocker ?? ((await withinDailyLimit(tx.ctx, tx.trx, address)) ? null : 'daily-limit');
   if (skipped) {
     await tx.history('AutoResponseSkipped', { kind: request.kind, to: address, reason: skipped });
     return null;

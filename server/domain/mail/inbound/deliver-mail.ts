@@ -10,6 +10,7 @@ import { FINAL_STATE_TYPES, isClosed } from '../../tickets/rules/states.ts';
 import { lockTicketRow, type TicketTransaction } from '../../tickets/ticket-transaction.ts';
 import { sendAutoReply } from './auto-reply.ts';
 import type { AnswerPlan, DeliveryPlan } from './delivery-plan.ts';
+import { queueIntakeReply } from './intake-reply.ts';
 import type { Processed } from './process-mail.ts';
 import { createSenderCustomerUser } from './sender-customer.ts';
 
@@ -19,8 +20,20 @@ export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan
   switch (plan.kind) {
     case 'ignore':
       return { status: 'ignored', outcome: 'ignored', ticketId: null, articleId: null };
-    case 'reject_intake':
+    case 'reject_intake': {
+      const messageId = plan.mail.messageId ? `<${plan.mail.messageId}>` : null;
+      await queueIntakeReply(
+        ctx,
+        trx,
+        plan.mailMessageId,
+        plan.queueId,
+        plan.rejections,
+        plan.answer,
+        plan.mail.subject,
+        messageId,
+      );
       return { status: 'rejected', outcome: 'rejected_intake', ticketId: null, articleId: null };
+    }
     case 'bounce': {
       const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);
       const articleId = await addArticle(tx, plan.article, { historyType: 'Bounce' });
