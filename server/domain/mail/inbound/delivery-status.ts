@@ -24,7 +24,9 @@ function recipientAddress(value: string): string {
 function originalMessageId(attachments: ParsedAttachment[], text: string): string | null {
   for (const attachment of attachments) {
     if (!ORIGINAL_MESSAGE.has(attachment.contentType)) continue;
-    const field = readHeaderBlock(decoder.decode(attachment.content)).find(([name]) => name === 'message-id');
+    // the head is at the start; the returned message itself may be megabytes
+    const head = decoder.decode(attachment.content.subarray(0, 64 * 1024));
+    const field = readHeaderBlock(head).find(([name]) => name === 'message-id');
     const id = field && messageIds(field[1])[0];
     if (id) return id;
   }

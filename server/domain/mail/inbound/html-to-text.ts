@@ -43,14 +43,25 @@ const PARAGRAPH_TAGS = new Set(['blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'
  * runs of spaces collapsed except inside pre.
  */
 export function htmlToText(html: string): string {
-  let text = '';
+  // built in pieces, with line breaks requested and written before the next text, so that
+  // nothing rescans what is already written (mail HTML can be megabytes of nested tables)
+  const out: string[] = [];
+  let written = false;
+  let lineStart = true;
+  let breaks = 0;
   let hidden = 0;
   let pre = 0;
 
-  const newline = (count: number) => {
-    const trimmed = text.replace(/[ \t]+$/, '');
-    const existing = trimmed.length - trimmed.replace(/\n+$/, '').length;
-    text = trimmed.length ? trimmed + '\n'.repeat(Math.max(0, count - existing)) : '';
+  const requestBreak = (count: number) => {
+    breaks = Math.max(breaks, count);
+  };
+  const write = (piece: string) => {
+    if (breaks && written) out.push('\n'.repeat(breaks));
+    if (breaks) lineStart = true;
+    breaks = 0;
+    out.push(piece);
+    written = true;
+    lineStart = piece.endsWith('\n');
   };
 
   const parser = new Parser(
@@ -59,11 +70,13 @@ export function htmlToText(html: string): string {
         if (HIDDEN_TAGS.has(tag)) hidden++;
         if (hidden) return;
         if (tag === 'pre') pre++;
-        if (tag === 'br') text += '\n';
-        else if (PARAGRAPH_TAGS.has(tag)) newline(2);
-        else if (BLOCK_TAGS.has(tag)) newline(1);
-        if (tag === 'li') text += '- ';
-        else if ((tag === 'td' || tag === 'th') && !/(^|\n)$/.test(text)) text += '\t';
+        if (tag === 'br') write('\n');
+        else if (PARAGRAPH_TAGS.has(tag)) requestBreak(2);
+        else if (BLOCK_TAGS.has(tag)) requestBreak(1);
+        if (tag === 'li') {
+          write('- ');
+          lineStart = true;
+        } else if ((tag === 'td' || tag === 'th') && !lineStart && !breaks) write('\t');
       },
       onclosetag(tag) {
         if (HIDDEN_TAGS.has(tag)) {
@@ -72,25 +85,27 @@ export function htmlToText(html: string): string {
         }
         if (hidden) return;
         if (tag === 'pre') pre = Math.max(0, pre - 1);
-        if (PARAGRAPH_TAGS.has(tag)) newline(2);
-        else if (BLOCK_TAGS.has(tag)) newline(1);
+        if (PARAGRAPH_TAGS.has(tag)) requestBreak(2);
+        else if (BLOCK_TAGS.has(tag)) requestBreak(1);
       },
       ontext(data) {
         if (hidden) return;
         if (pre) {
-          text += data;
+          write(data);
           return;
         }
-        const collapsed = data.replace(/[ \t\r\n\f]+/g, ' ');
+        let collapsed = data.replace(/[ \t\r\n\f]+/g, ' ');
         // a space at the start of a line is layout of the source, not of the message
-        text += /(^|\n)$/.test(text) ? collapsed.replace(/^ /, '') : collapsed;
+        if (lineStart || breaks) collapsed = collapsed.replace(/^ /, '');
+        if (collapsed) write(collapsed);
       },
     },
     { decodeEntities: true },
   );
   parser.write(html);
   parser.end();
-  return text
+  return out
+    .join('')
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
