@@ -294,6 +294,17 @@ describe('broken input', () => {
     expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['rapporto.bin']);
   });
 
+  it('recovers UTF-8 sent under a wrong or unknown charset label', async () => {
+    const mail = await parseMessage(
+      Buffer.from(
+        'Subject: =?iso-8859-1?Q?Perch=C3=A9_non_funziona?=\nContent-Type: text/plain; charset=x-unknown\n' +
+          'Content-Transfer-Encoding: 8bit\n\nLa città è ferma, 120 € “subito”.\n',
+      ),
+    );
+    expect(mail.subject).toBe('Perché non funziona');
+    expect(mail.text).toBe('La città è ferma, 120 € “subito”.\n');
+  });
+
   it('takes input without any header as the text of the message', async () => {
     const mail = await parseMessage(Buffer.from('Ciao, la stampante è guasta.\nSeconda riga: non stampa.\n'));
     expect(mail.text).toBe('Ciao, la stampante è guasta.\nSeconda riga: non stampa.');

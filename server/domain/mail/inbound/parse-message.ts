@@ -4,7 +4,7 @@ import { messageIds, readHeaderBlock } from './header-block.ts';
 import { htmlToText } from './html-to-text.ts';
 import type { MailAddress, ParsedAttachment, ParsedMail } from './parsed-mail.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
-import { repairC1 } from './windows-1252.ts';
+import { repairC1, repairMojibake } from './windows-1252.ts';
 
 /** Headers naming where the message was really delivered, in the order MTAs add them. */
 const DELIVERY_HEADERS = ['delivered-to', 'x-original-to', 'envelope-to', 'resent-to'];
@@ -33,10 +33,11 @@ const FIELD_NAME = /^[!-9;-~]+$/;
 
 /**
  * Decoded text as it may be stored and shown: Windows-1252 characters restored (see repairC1),
- * NUL removed (PostgreSQL text refuses it; it only comes from broken or binary input).
+ * UTF-8 read under a wrong label restored (see repairMojibake), NUL removed (PostgreSQL text
+ * refuses it; it only comes from broken or binary input).
  */
 function clean(text: string): string {
-  return repairC1(text).replace(/\0/g, '');
+  return repairMojibake(repairC1(text)).replace(/\0/g, '');
 }
 
 function mailbox(address: string, name: string): MailAddress {
