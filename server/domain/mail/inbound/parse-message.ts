@@ -169,8 +169,9 @@ function fromEmail(email: Email, raw: Uint8Array): ParsedMail {
 /**
  * Reads a received message (see ParsedMail). Broken MIME gives the best reading possible rather
  * than an error: an unclosed boundary ends at the end of the message, undecodable base64 keeps
- * what decodes, an unknown charset is read as Windows-1252; only the parser refusing the input
- * outright (nesting or header size limits) falls back to the raw text as the body.
+ * what decodes, an unknown charset is read as Windows-1252 (or as UTF-8 when the bytes are
+ * UTF-8); only the parser refusing the input outright (nesting or header size limits) falls back
+ * to the raw text as the body.
  */
 export async function parseMessage(raw: Uint8Array): Promise<ParsedMail> {
   const email = await PostalMime.parse(raw, {
