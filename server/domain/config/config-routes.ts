@@ -23,6 +23,8 @@ export interface CrudDefinition<C extends TObject, I extends TObject> {
   create: C;
   /** extra list filters (numbers) the table's `filters` understands */
   filters?: TObject;
+  /** who may read: agents by default; 'admin' for objects holding secrets (mail accounts' passwords) */
+  readAccess?: 'agent' | 'admin';
   /** the domain's own commands, where it has them (createAgent…); the shared ones otherwise */
   commands?: {
     create?: (actor: Actor, body: Static<C>) => Promise<Static<I>>;
@@ -53,7 +55,7 @@ export function crudRoutes<C extends TObject, I extends TObject>(
   routes.get<{ Querystring: ListQuery & Record<string, unknown> }>(
     def.path,
     {
-      config: { access: 'agent' },
+      config: { access: def.readAccess ?? 'agent' },
       schema: {
         tags,
         summary: `List ${def.plural} (search with q, filter by valid, page by page)`,
@@ -75,7 +77,7 @@ export function crudRoutes<C extends TObject, I extends TObject>(
   routes.get<{ Params: Params }>(
     `${def.path}/:id`,
     {
-      config: { access: 'agent' },
+      config: { access: def.readAccess ?? 'agent' },
       schema: {
         tags,
         summary: `One of the ${def.plural}`,

@@ -17,7 +17,10 @@ export type ConfigTableName =
   | 'systemAddresses'
   | 'mailAccounts'
   | 'postmasterFilters'
-  | 'intakeRules';
+  | 'intakeRules'
+  | 'salutations'
+  | 'signatures'
+  | 'autoResponses';
 
 /** Any table of the schema, for the "who still uses this row" checks. */
 export type TableName = keyof DB;

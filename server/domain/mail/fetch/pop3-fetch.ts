@@ -1,0 +1,47 @@
+import { emptyResult, type FetchLimits, type FetchResult, type Receive, receiveOne } from './fetch-run.ts';
+import type { MailServerSettings } from './mail-server.ts';
+import { Pop3Client } from './pop3-client.ts';
+
+/**
+ * Fetches a POP3 mailbox: RETR, receive (stored and committed), DELE; the server removes the
+ * messages at QUIT, after every one of them was stored. Killed before QUIT, everything is still on
+ * the server, and fetching it again stores nothing twice (the dedupe key).
+ */
+export async function fetchPop3(settings: MailServerSettings, receive: Receive, limits: FetchLimits) {
+  const result: FetchResult = emptyResult();
+  /** unique ids of messages the store refused: they stay on the server */
+  const refused = new Set<string>();
+  let handled = 0;
+  for (let session = 0; session < limits.maxMessages && handled < limits.maxMessages; session++) {
+    const client = await Pop3Client.open(settings);
+    let finished = false;
+    try {
+      const listed = (await client.uidl()).filter((entry) => !refused.has(entry.uid));
+      const batch = listed.slice(0, Math.min(limits.reconnectEvery, limits.maxMessages - handled));
+      for (const entry of batch) {
+        if (limits.signal?.aborted) break;
+        handled += 1;
+        const raw = await client.retr(entry.number);
+        if (await receiveOne(receive, raw, result, `UIDL ${entry.uid}`)) await client.dele(entry.number);
+        else refused.add(entry.uid);
+      }
+      finished = listed.length <= batch.length;
+      await client.quit();
+    } finally {
+      client.close();
+    }
+    if (finished || limits.signal?.aborted) break;
+  }
+  return result;
+}
+
+export async function countPop3(settings: MailServerSettings): Promise<number> {
+  const client = await Pop3Client.open(settings);
+  try {
+    const { count } = await client.stat();
+    await client.quit();
+    return count;
+  } finally {
+    client.close();
+  }
+}
