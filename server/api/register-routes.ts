@@ -7,6 +7,8 @@ import { groupRoutes } from '../domain/groups/index.ts';
 import { mailAccountRoutes } from '../domain/mail/accounts/routes.ts';
 import { mailFilterRoutes } from '../domain/mail/filters/routes.ts';
 import { mailMessageRoutes } from '../domain/mail/messages/routes.ts';
+import { outboundRoutes } from '../domain/mail/outbound/routes.ts';
+import { notificationRoutes } from '../domain/notifications/routes.ts';
 import { queueRoutes } from '../domain/queues/index.ts';
 import { roleRoutes } from '../domain/roles/index.ts';
 import { systemRoutes } from '../domain/system/routes.ts';
@@ -31,4 +33,7 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await systemRoutes(app, ctx);
   // received mail (admins) and the original message of an email article
   await mailMessageRoutes(app, ctx);
+  // composing answers, salutations, signatures, auto-responses; agents' notification preferences
+  await outboundRoutes(app, ctx);
+  await notificationRoutes(app, ctx);
 }

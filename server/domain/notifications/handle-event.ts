@@ -174,7 +174,8 @@ export async function notifyTicketEvent(ctx: DomainContext, trx: Transaction<DB>
       return;
     }
     case 'ticket.locked':
-      await toAgents('locked', owners);
+      // the owner holds the lock (and hears of a handover as owner_changed); the responsible is told
+      if (ticket.responsibleId !== ticket.ownerId) await toAgents('locked', [ticket.responsibleId]);
       return;
     case 'ticket.unlocked':
       await toAgents('unlocked', owners);

@@ -1,0 +1,94 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import { Id, Nullable } from '../../../api/schema-helpers.ts';
+import { Comments, columnsOf, configItem, Language, Name, Valid } from '../../config/api-schemas.ts';
+import type { ConfigTable } from '../../config/config-table.ts';
+
+const ComposeText = Type.String({
+  minLength: 1,
+  maxLength: 10_000,
+  description:
+    'variables: {customerFirstName} {customerLastName} {agentFirstName} {agentLastName} {queueName} {ticketNumber}',
+});
+
+export const ComposeTextItem = configItem({ name: Type.String(), text: Type.String(), comments: Type.String() });
+export const ComposeTextCreate = Type.Object(
+  { name: Name, text: ComposeText, comments: Type.Optional(Comments), valid: Valid },
+  { additionalProperties: false },
+);
+type ComposeTextTable = ConfigTable<Static<typeof ComposeTextCreate>, Static<typeof ComposeTextItem>>;
+
+/** Salutations: the first line of an agent's answer, chosen per queue (queues.salutation_id). */
+export const salutationTable: ComposeTextTable = {
+  table: 'salutations',
+  kind: 'object.salutation',
+  notFound: 'error.not_found.salutation',
+  columns: columnsOf(ComposeTextItem),
+  writable: ['name', 'text', 'comments'],
+  search: ['name', 'text'],
+  orderBy: 'name',
+};
+
+/** Signatures: what closes an agent's answer, chosen per queue (queues.signature_id). */
+export const signatureTable: ComposeTextTable = {
+  ...salutationTable,
+  table: 'signatures',
+  kind: 'object.signature',
+  notFound: 'error.not_found.signature',
+};
+
+const Kind = Type.Union(
+  [
+    Type.Literal('new_ticket'),
+    Type.Literal('follow_up'),
+    Type.Literal('reject'),
+    Type.Literal('new_ticket_for_closed'),
+    Type.Literal('intake_reject'),
+  ],
+  {
+    description:
+      'which answer: confirmation, follow-up received, rejection, new ticket for a closed one, intake refusal',
+  },
+);
+
+export const AutoResponseItem = configItem({
+  queueId: Nullable(Type.Integer()),
+  kind: Kind,
+  language: Language,
+  subject: Type.String(),
+  body: Type.String(),
+});
+export const AutoResponseCreate = Type.Object(
+  {
+    queueId: Type.Optional(Nullable(Id)),
+    kind: Kind,
+    language: Language,
+    subject: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'the ticket tag [Ticket#…] is added when sent; variables as in the body',
+    }),
+    body: Type.String({
+      minLength: 1,
+      maxLength: 20_000,
+      description: 'variables: {ticketNumber} {ticketUrl} {subject} {customerName} {queueName} {reasons}',
+    }),
+    valid: Valid,
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Auto-responses: a queue's own text for a kind and language, or the default (no queue). Without
+ * either, the built-in texts answer.
+ */
+export const autoResponseTable: ConfigTable<Static<typeof AutoResponseCreate>, Static<typeof AutoResponseItem>> = {
+  table: 'autoResponses',
+  kind: 'object.auto_response',
+  notFound: 'error.not_found.auto_response',
+  columns: columnsOf(AutoResponseItem),
+  writable: ['queueId', 'kind', 'language', 'subject', 'body'],
+  search: ['subject', 'body'],
+  orderBy: 'id',
+  filters: { queueId: (value) => sql<boolean>`auto_responses.queue_id = ${value}` },
+};
