@@ -316,3 +316,84 @@ describe('intake rules', () => {
     expect(kept.raw.byteLength).toBeGreaterThan(0);
   });
 });
+
+describe('a delivery status notification', () => {
+  function dsn(originalMessageId: string, action: 'failed' | 'delayed') {
+    const lines = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.comune.test>',
+      'To: supporto@sportello.test',
+      `Subject: ${action === 'failed' ? 'Undelivered Mail Returned to Sender' : 'Delayed Mail (still being retried)'}`,
+      `Message-ID: <dsn-${action}-${Date.now()}@mx.comune.test>`,
+      'Auto-Submitted: auto-replied',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="R"',
+      '',
+      '--R',
+      'Content-Type: text/plain; charset=us-ascii',
+      '',
+      'I could not deliver your message to <ufficio@comune.test>.',
+      '--R',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.comune.test',
+      '',
+      'Final-Recipient: rfc822; ufficio@comune.test',
+      `Action: ${action}`,
+      `Status: ${action === 'failed' ? '5.1.1' : '4.4.1'}`,
+      '',
+      '--R',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: supporto@sportello.test',
+      'To: ufficio@comune.test',
+      `Message-ID: ${originalMessageId}`,
+      'Subject: Risposta alla sua richiesta',
+      '',
+      '--R--',
+      '',
+    ];
+    return new TextEncoder().encode(lines.join('\r\n'));
+  }
+
+  async function outgoingArticle() {
+    const first = await receive(message({ subject: 'Economato: ordine non inviato' }));
+    const sent = await ctx.db
+      .selectFrom('articles')
+      .select(['id', 'messageId', 'ticketId'])
+      .where('ticketId', '=', first.ticketId ?? -1)
+      .where('senderType', '=', 'system')
+      .executeTakeFirstOrThrow();
+    if (!sent.messageId) throw new Error('the confirmation has no Message-ID');
+    return { ...sent, messageId: sent.messageId };
+  }
+
+  it('of failure is noted on the ticket of the bounced mail for the agent, and marks that mail bounced', async () => {
+    const sent = await outgoingArticle();
+    const report = await receive(dsn(sent.messageId, 'failed'));
+    expect(report).toMatchObject({ outcome: 'bounce', ticketId: sent.ticketId });
+    const articles = await articlesOf(sent.ticketId);
+    expect(articles.at(-1)).toMatchObject({ senderType: 'system', visibleToCustomer: false, flags: ['bounce'] });
+    const bounced = await ctx.db
+      .selectFrom('articles')
+      .select('sendStatus')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(bounced.sendStatus).toBe('bounced');
+    // no auto-response goes to a mailer daemon
+    expect(articles.filter((a) => a.senderType === 'system')).toHaveLength(2);
+  });
+
+  it('of delay is noted but leaves the mail as it was', async () => {
+    const sent = await outgoingArticle();
+    const report = await receive(dsn(sent.messageId, 'delayed'));
+    expect(report).toMatchObject({ outcome: 'delivery_delayed', ticketId: sent.ticketId });
+    const articles = await articlesOf(sent.ticketId);
+    expect(articles.at(-1)?.flags).toEqual(['delivery_delayed']);
+    const kept = await ctx.db
+      .selectFrom('articles')
+      .select('sendStatus')
+      .where('id', '=', sent.id)
+      .executeTakeFirstOrThrow();
+    expect(kept.sendStatus).toBe('queued');
+  });
+});

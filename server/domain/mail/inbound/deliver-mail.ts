@@ -36,14 +36,17 @@ export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan
     }
     case 'bounce': {
       const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);
-      const articleId = await addArticle(tx, plan.article, { historyType: 'Bounce' });
-      await trx
-        .updateTable('articles')
-        .set({ sendStatus: 'bounced' })
-        .where('id', '=', plan.bouncedArticleId)
-        .execute();
-      await tx.event('article.bounced', { articleId: plan.bouncedArticleId, reportArticleId: articleId });
-      return { status: 'processed', outcome: 'bounce', ticketId: plan.ticketId, articleId };
+      const articleId = await addArticle(tx, plan.article, { historyType: plan.failed ? 'Bounce' : 'DeliveryDelayed' });
+      if (plan.failed) {
+        await trx
+          .updateTable('articles')
+          .set({ sendStatus: 'bounced' })
+          .where('id', '=', plan.reportedArticleId)
+          .execute();
+        await tx.event('article.bounced', { articleId: plan.reportedArticleId, reportArticleId: articleId });
+      }
+      const outcome = plan.failed ? 'bounce' : 'delivery_delayed';
+      return { status: 'processed', outcome, ticketId: plan.ticketId, articleId };
     }
     case 'follow_up': {
       const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);

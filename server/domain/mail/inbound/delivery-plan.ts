@@ -22,7 +22,15 @@ interface Base {
 export type DeliveryPlan = Base &
   (
     | { kind: 'ignore' }
-    | { kind: 'bounce'; ticketId: number; bouncedArticleId: number; article: ArticleInput }
+    | {
+        kind: 'bounce';
+        ticketId: number;
+        /** the outgoing article the delivery report is about */
+        reportedArticleId: number;
+        /** delivery failed for good (else only delayed) */
+        failed: boolean;
+        article: ArticleInput;
+      }
     | { kind: 'follow_up'; ticketId: number; article: ArticleInput; answer: AnswerPlan }
     | {
         kind: 'new_ticket';

@@ -118,17 +118,23 @@ async function planDelivery(
       .orderBy('id', 'desc')
       .executeTakeFirst();
     if (original) {
+      // a report of delay ("will retry") is told to the agent but the mail is not lost yet
+      const failed = (mail.bounce.action ?? 'failed') === 'failed';
       const note = mailArticle(
         mail,
         mailMessageId,
         ctx.config.attachmentMaxBytes,
-        {
-          senderType: 'system',
-          visibleToCustomer: false,
-        },
-        ['bounce'],
+        { senderType: 'system', visibleToCustomer: false },
+        [failed ? 'bounce' : 'delivery_delayed'],
       );
-      return { ...base, kind: 'bounce', ticketId: original.ticketId, bouncedArticleId: original.id, article: note };
+      return {
+        ...base,
+        kind: 'bounce',
+        ticketId: original.ticketId,
+        reportedArticleId: original.id,
+        failed,
+        article: note,
+      };
     }
   }
 
