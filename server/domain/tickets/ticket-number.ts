@@ -56,12 +56,18 @@ export async function nextTicketNumber(
 ): Promise<string> {
   const scope = counterScope(generator, now);
   for (;;) {
-    const row = await db
-      .insertInto('ticketNumberCounters')
-      .values({ scope, counter: 1 })
-      .onConflict((oc) => oc.column('scope').doUpdateSet({ counter: sql`ticket_number_counters.counter + 1` }))
-      .returning('counter')
-      .executeTakeFirstOrThrow();
+    const row = await db.transaction().execute(async (trx) => {
+      // No need to wait for this commit to reach the disk: the ticket that uses the number commits
+      // later and waits for it, which flushes the log up to here too; if nothing uses it, a counter
+      // lost in a crash only means the number is handed out again. One disk flush saved per ticket.
+      await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
+      return trx
+        .insertInto('ticketNumberCounters')
+        .values({ scope, counter: 1 })
+        .onConflict((oc) => oc.column('scope').doUpdateSet({ counter: sql`ticket_number_counters.counter + 1` }))
+        .returning('counter')
+        .executeTakeFirstOrThrow();
+    });
     const tn = formatTicketNumber(generator, systemId, row.counter, now);
     // numbers imported from another system may already exist: skip them, as OTRS does
     const taken = await db.selectFrom('tickets').select('id').where('tn', '=', tn).executeTakeFirst();
