@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { Id, Nullable } from '../../../api/schema-helpers.ts';
+import type { DB } from '../../../db/schema.ts';
+import { DomainError } from '../../../platform/errors.ts';
 import { Comments, columnsOf, configItem, Language, Name, Valid } from '../../config/api-schemas.ts';
 import type { ConfigTable } from '../../config/config-table.ts';
 
@@ -91,4 +93,41 @@ export const autoResponseTable: ConfigTable<Static<typeof AutoResponseCreate>, S
   search: ['subject', 'body'],
   orderBy: 'id',
   filters: { queueId: (value) => sql<boolean>`auto_responses.queue_id = ${value}` },
+  prepare: async (trx, body, id) => {
+    await refuseSecondText(trx, body, id);
+    return {};
+  },
 };
+
+/**
+ * One text per queue (or default), kind and language. The unique index is on an expression
+ * (coalesce(queue_id, 0)), which the shared translation of database errors cannot name, so the
+ * rule is checked here first and the index stays the judge of a race.
+ */
+async function refuseSecondText(
+  trx: Transaction<DB>,
+  body: Partial<Static<typeof AutoResponseCreate>>,
+  id: number | undefined,
+): Promise<void> {
+  const current = id
+    ? await trx
+        .selectFrom('autoResponses')
+        .select(['queueId', 'kind', 'language'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+    : undefined;
+  const queueId = body.queueId !== undefined ? body.queueId : (current?.queueId ?? null);
+  const kind = body.kind ?? current?.kind;
+  const language = body.language ?? current?.language;
+  if (!kind || !language) return;
+  let query = trx
+    .selectFrom('autoResponses')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('language', '=', language)
+    .where('queueId', queueId === null ? 'is' : '=', queueId);
+  if (id) query = query.where('id', '<>', id);
+  if (await query.executeTakeFirst()) {
+    throw new DomainError('conflict', 'error.duplicate', { what: 'kind', value: `${kind}, ${language}` }, 'kind');
+  }
+}
