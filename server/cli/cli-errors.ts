@@ -21,6 +21,20 @@ export class BusyError extends Error {}
 export class CliFailure extends Error {}
 
 /**
+ * A failure that ends the command with its own exit code: `mail ingest` answers an MTA in the
+ * codes of sysexits.h (75 try again later, 65 bounce the message…). The message, already in the
+ * CLI's language, may be empty when someone else (commander) has printed it.
+ */
+export class ExitCodeError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * Prints one sentence for a failure and returns the exit code. Stack traces are for bugs only,
  * and shown only when SPORTELLO_DEBUG is set, so users never get a wall of text for bad input.
  * Configuration and domain errors carry a message key and are translated here, into the
@@ -28,6 +42,10 @@ export class CliFailure extends Error {}
  */
 export function reportError(error: unknown): number {
   const language = cliLanguage();
+  if (error instanceof ExitCodeError) {
+    if (error.message) process.stderr.write(`sportello: ${sentence(error.message)}\n`);
+    return error.exitCode;
+  }
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help text)
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

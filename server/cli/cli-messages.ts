@@ -48,6 +48,7 @@ const en = {
     "error: too many arguments for '{command}'. Expected {expected} argument(s) but got {received}.",
   'agent.description': 'Manage agents: agent add',
   'token.description': 'Manage API tokens: token create',
+  'mail.description': 'Received mail: mail ingest',
 
   // failures
   'error.debug_hint': '(set SPORTELLO_DEBUG=1 to see the details)',
@@ -86,6 +87,11 @@ const en = {
   'banner.public_url': 'Public URL',
   'banner.local_socket': 'Local socket',
   'banner.socket_use': '{socket} (used by the sportello command)',
+  'banner.smtp': 'SMTP listener',
+  'banner.smtp_use': '{address} (for your MTA to relay to; no authentication)',
+  'smtp.in_use': '{where} is already in use; set SMTP_LISTEN_PORT to a free port',
+  'smtp.no_permission':
+    'no permission to listen on {where}; use an SMTP_LISTEN_PORT above 1024 and let the MTA relay to it',
   'banner.demo_loaded': 'Demo data loaded.',
   'banner.agent_logins': 'Demo logins for agents (log in with POST /api/v1/sessions):',
   'banner.customer_logins': 'Demo logins for customer users (the same, with "as": "customer"):',
@@ -157,6 +163,52 @@ const en = {
   'token_create.created': 'Created token "{name}" (id {id}) for agent {agent} {via}.',
   'token_create.created_until': 'Created token "{name}" (id {id}) for agent {agent}, valid until {expires} {via}.',
   'token_create.shown_once': 'It is shown only this once: store it now.',
+
+  // sportello mail ingest (exit codes from sysexits.h: an MTA reads them)
+  'mail_ingest.description':
+    'Read one email message from standard input, unmodified, and store it in Sportello, which makes a ticket ' +
+    'or a follow-up of it: for an MTA pipe (Postfix mailbox_command, or an alias "|sportello mail ingest").',
+  'mail_ingest.url_option':
+    'hand the message over HTTP(S) to the Sportello server at this address, for an MTA on another machine ' +
+    '(default: SPORTELLO_URL)',
+  'mail_ingest.token_option': 'API token of an administrator, for --url (default: SPORTELLO_TOKEN)',
+  'mail_ingest.sender_option': 'the envelope sender (Postfix: $SENDER), kept with the message',
+  'mail_ingest.recipient_option':
+    'an envelope recipient (Postfix: $ORIGINAL_RECIPIENT), repeatable: where the message was really sent',
+  'mail_ingest.after':
+    'Without --url the message goes to the server running on DATA_DIR, over its local socket (run the\n' +
+    "MTA's command as the user who runs the server), or with DATABASE_URL straight into PostgreSQL.\n" +
+    'Exit codes (sysexits, as MTAs read them):\n' +
+    '  0   stored (also when it had been stored before)\n' +
+    '  65  empty or too large message: the MTA returns it to the sender\n' +
+    '  64  bad options\n' +
+    '  75  the server or the database cannot be reached, or no server runs on the embedded database:\n' +
+    '      the MTA keeps the message and tries again\n' +
+    '  77  the API token was refused\n' +
+    'Examples:\n' +
+    '  Postfix main.cf: mailbox_command = /usr/local/bin/sportello mail ingest\n' +
+    '  /etc/aliases:    supporto: "|/usr/local/bin/sportello mail ingest --url https://helpdesk.example"\n' +
+    '                   (with SPORTELLO_TOKEN in the environment)',
+  'mail_ingest.stored': 'Stored message {id} {via}.',
+  'mail_ingest.duplicate': 'Message {id} was stored before {via}; nothing to do.',
+  'mail_ingest.via_url': 'at {url}',
+  'mail_ingest.token_needed': '--url needs an API token: give --token or set SPORTELLO_TOKEN',
+  'mail_ingest.url_needed':
+    '--token goes with --url (or SPORTELLO_URL); without one the message goes to the local server',
+  'mail_ingest.bad_url': 'the server address must start with http:// or https://, not "{value}"',
+  'mail_ingest.empty': 'standard input was empty: there is no message to store',
+  'mail_ingest.too_large':
+    'the message is too large for the help desk ({size} bytes; at most {limit}): send it again without the ' +
+    'large attachments, or in parts',
+  'mail_ingest.no_server':
+    'no Sportello server runs on {dataDir}, so the message was not stored; the MTA keeps it and tries again ' +
+    '(start the server: sportello start)',
+  'mail_ingest.server_busy':
+    '{dataDir} is held by {owner}, which does not answer on its socket; the message was not stored, the MTA tries again',
+  'mail_ingest.unreachable': 'the Sportello server {where} cannot be reached ({reason}); the MTA tries again',
+  'mail_ingest.refused': 'the Sportello server did not store the message ({detail}); the MTA tries again',
+  'mail_ingest.token_refused': 'the Sportello server refused the API token: {detail}',
+  'mail_ingest.not_stored': 'the message was not stored ({detail}); the MTA tries again',
 
   // how a command reached the data, and who holds it
   'via.socket': 'through the running server (pid {pid})',
@@ -249,6 +301,7 @@ const it: Record<CliMessageKey, string> = {
     "errore: troppi argomenti per '{command}': ne sono previsti {expected}, ricevuti {received}.",
   'agent.description': 'Gestisci gli operatori: agent add',
   'token.description': 'Gestisci i token API: token create',
+  'mail.description': 'Posta ricevuta: mail ingest',
 
   'error.debug_hint': '(imposta SPORTELLO_DEBUG=1 per vedere i dettagli)',
 
@@ -285,6 +338,11 @@ const it: Record<CliMessageKey, string> = {
   'banner.public_url': 'URL pubblico',
   'banner.local_socket': 'Socket locale',
   'banner.socket_use': '{socket} (usato dal comando sportello)',
+  'banner.smtp': 'Ricezione SMTP',
+  'banner.smtp_use': '{address} (il tuo MTA vi inoltra la posta; senza autenticazione)',
+  'smtp.in_use': '{where} è già in uso; imposta SMTP_LISTEN_PORT a una porta libera',
+  'smtp.no_permission':
+    'nessun permesso di ascoltare su {where}; usa una SMTP_LISTEN_PORT sopra 1024 e fai inoltrare la posta dal MTA',
   'banner.demo_loaded': 'Dati demo caricati.',
   'banner.agent_logins': 'Accessi demo per gli operatori (accesso con POST /api/v1/sessions):',
   'banner.customer_logins': 'Accessi demo per gli utenti cliente (lo stesso, con "as": "customer"):',
@@ -356,6 +414,50 @@ const it: Record<CliMessageKey, string> = {
   'token_create.created_until':
     'Creato il token "{name}" (id {id}) per l\'operatore {agent}, valido fino a {expires}, {via}.',
   'token_create.shown_once': 'Viene mostrato solo questa volta: conservalo ora.',
+
+  'mail_ingest.description':
+    'Legge un messaggio email dallo standard input, senza modificarlo, e lo salva in Sportello, che ne fa un ' +
+    'ticket o un seguito: per la consegna da un MTA (mailbox_command di Postfix, o un alias "|sportello mail ingest").',
+  'mail_ingest.url_option':
+    "consegna il messaggio via HTTP(S) al server Sportello a questo indirizzo, per un MTA su un'altra macchina " +
+    '(predefinito: SPORTELLO_URL)',
+  'mail_ingest.token_option': 'token API di un amministratore, per --url (predefinito: SPORTELLO_TOKEN)',
+  'mail_ingest.sender_option': 'il mittente della busta (Postfix: $SENDER), conservato con il messaggio',
+  'mail_ingest.recipient_option':
+    'un destinatario della busta (Postfix: $ORIGINAL_RECIPIENT), ripetibile: dove il messaggio è stato davvero inviato',
+  'mail_ingest.after':
+    'Senza --url il messaggio va al server avviato su DATA_DIR, attraverso il suo socket locale (esegui il\n' +
+    "comando dell'MTA con l'utente che esegue il server), o con DATABASE_URL direttamente in PostgreSQL.\n" +
+    'Codici di uscita (sysexits, come li leggono gli MTA):\n' +
+    '  0   salvato (anche se era già stato salvato)\n' +
+    "  65  messaggio vuoto o troppo grande: l'MTA lo restituisce al mittente\n" +
+    '  64  opzioni errate\n' +
+    '  75  server o database non raggiungibili, o nessun server avviato sul database integrato:\n' +
+    "      l'MTA tiene il messaggio e riprova\n" +
+    '  77  token API rifiutato\n' +
+    'Esempi:\n' +
+    '  Postfix main.cf: mailbox_command = /usr/local/bin/sportello mail ingest\n' +
+    '  /etc/aliases:    supporto: "|/usr/local/bin/sportello mail ingest --url https://helpdesk.example"\n' +
+    "                   (con SPORTELLO_TOKEN nell'ambiente)",
+  'mail_ingest.stored': 'Messaggio {id} salvato {via}.',
+  'mail_ingest.duplicate': 'Il messaggio {id} era già stato salvato {via}; niente da fare.',
+  'mail_ingest.via_url': 'su {url}',
+  'mail_ingest.token_needed': '--url richiede un token API: indica --token o imposta SPORTELLO_TOKEN',
+  'mail_ingest.url_needed': '--token va con --url (o SPORTELLO_URL); senza, il messaggio va al server locale',
+  'mail_ingest.bad_url': 'l\'indirizzo del server deve iniziare con http:// o https://, non "{value}"',
+  'mail_ingest.empty': "lo standard input era vuoto: non c'è nessun messaggio da salvare",
+  'mail_ingest.too_large':
+    'il messaggio è troppo grande per il servizio di assistenza ({size} byte; al massimo {limit}): invialo di ' +
+    'nuovo senza gli allegati grandi, o in più parti',
+  'mail_ingest.no_server':
+    "nessun server Sportello è avviato su {dataDir}, quindi il messaggio non è stato salvato; l'MTA lo tiene e " +
+    'riprova (avvia il server: sportello start)',
+  'mail_ingest.server_busy':
+    "{dataDir} è occupata da {owner}, che non risponde sul suo socket; il messaggio non è stato salvato, l'MTA riprova",
+  'mail_ingest.unreachable': "il server Sportello {where} non è raggiungibile ({reason}); l'MTA riprova",
+  'mail_ingest.refused': "il server Sportello non ha salvato il messaggio ({detail}); l'MTA riprova",
+  'mail_ingest.token_refused': 'il server Sportello ha rifiutato il token API: {detail}',
+  'mail_ingest.not_stored': "il messaggio non è stato salvato ({detail}); l'MTA riprova",
 
   'via.socket': 'tramite il server in funzione (pid {pid})',
   'via.direct': 'direttamente nel database ({database})',

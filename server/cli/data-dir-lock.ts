@@ -59,6 +59,12 @@ export function tryLockDataDir(dataDir: string, command: string): LockAttempt {
   };
 }
 
+/** The live process holding the data directory, if any, without taking or creating anything. */
+export function currentOwner(dataDir: string): LockOwner | undefined {
+  const owner = readOwner(path.join(dataDir, LOCK_FILE));
+  return owner && owner !== 'missing' && isAlive(owner.pid) ? owner : undefined;
+}
+
 function createExclusively(file: string, owner: LockOwner): boolean {
   const draft = `${file}.${process.pid}.tmp`;
   writeFileSync(draft, `${JSON.stringify(owner)}\n`, { mode: 0o600 });

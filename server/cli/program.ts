@@ -4,6 +4,7 @@ import { registerAgentAdd } from './agent-add-command.ts';
 import { EXIT, reportError } from './cli-errors.ts';
 import { type CliMessageKey, cliLanguage, t } from './cli-messages.ts';
 import { registerDemo } from './demo-command.ts';
+import { registerMailIngest } from './mail-ingest-command.ts';
 import { registerMigrate } from './migrate-command.ts';
 import { registerStart } from './start-command.ts';
 import { registerTokenCreate } from './token-create-command.ts';
@@ -92,6 +93,8 @@ export function buildProgram(): Command {
   registerAgentAdd(agent);
   const token = program.command('token').description(t('token.description'));
   registerTokenCreate(token);
+  const mail = program.command('mail').description(t('mail.description'));
+  registerMailIngest(mail);
   return program;
 }
 

@@ -8,6 +8,7 @@ import type { DataDirLock } from './data-dir-lock.ts';
 import { type LocalSocket, serveLocalSocket } from './local-socket.ts';
 import { demoStepLabel, progressBar } from './progress.ts';
 import { openRuntime } from './runtime.ts';
+import { smtpAddress, startSmtp } from './start-smtp.ts';
 
 export interface StartOptions {
   demo: boolean;
@@ -19,6 +20,8 @@ export interface RunningServer {
   url: string;
   database: string;
   socket: string | undefined;
+  /** host:port of the SMTP listener, when SMTP_LISTEN_PORT is set */
+  smtp: string | undefined;
   /** the demo data was loaded by this start (false: it was there already, or not asked for) */
   demoLoaded: boolean;
   demoPresent: boolean;
@@ -33,9 +36,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const runtime = await openRuntime(config, progressBar(t('progress.preparing')), options.lock);
   let app: App | undefined;
   let socket: LocalSocket | undefined;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   const stop = async () => {
-    // stop taking requests on both doors and let the ones under way finish, then jobs, then the database
-    await Promise.all([app?.close(), socket?.close()]);
+    // stop taking requests and mail on every door, let the ones under way finish, then jobs, then the database
+    await Promise.all([app?.close(), socket?.close(), smtp?.close()]);
     await runtime.close();
   };
   try {
@@ -60,10 +64,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     });
     await listen(app, config);
     if (!config.databaseUrl) socket = await serveLocalSocket(app, config.dataDir);
+    smtp = await startSmtp(runtime.ctx, config, app);
     return {
       url: listeningUrl(app, config),
       database: runtime.description,
       socket: socket?.path,
+      smtp: smtp ? smtpAddress(config, smtp) : undefined,
       demoLoaded,
       demoPresent,
       stop,

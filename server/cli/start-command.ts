@@ -119,6 +119,7 @@ function printBanner(server: RunningServer, config: Config): void {
     database: t('banner.database'),
     publicUrl: t('banner.public_url'),
     socket: t('banner.local_socket'),
+    smtp: t('banner.smtp'),
   };
   const labelWidth = Math.max(...Object.values(labels).map((label) => label.length)) + 2;
   const field = (label: string, value: string) => `  ${label.padEnd(labelWidth)}${value}`;
@@ -129,6 +130,7 @@ function printBanner(server: RunningServer, config: Config): void {
   ];
   if (process.env.PUBLIC_URL) lines.push(field(labels.publicUrl, config.publicUrl));
   if (server.socket) lines.push(field(labels.socket, t('banner.socket_use', { socket: server.socket })));
+  if (server.smtp) lines.push(field(labels.smtp, t('banner.smtp_use', { address: server.smtp })));
   if (server.demoLoaded) lines.push('', t('banner.demo_loaded'));
   if (server.demoPresent) {
     const logins = demoLogins(cliLanguage());
