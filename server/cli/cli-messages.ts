@@ -209,6 +209,8 @@ const en = {
   'mail_ingest.refused': 'the Sportello server did not store the message ({detail}); the MTA tries again',
   'mail_ingest.token_refused': 'the Sportello server refused the API token: {detail}',
   'mail_ingest.not_stored': 'the message was not stored ({detail}); the MTA tries again',
+  'mail_ingest.socket_denied':
+    "no permission to use {socket}: run the MTA's command as the user who runs the server; the MTA tries again",
 
   // how a command reached the data, and who holds it
   'via.socket': 'through the running server (pid {pid})',
@@ -458,6 +460,8 @@ const it: Record<CliMessageKey, string> = {
   'mail_ingest.refused': "il server Sportello non ha salvato il messaggio ({detail}); l'MTA riprova",
   'mail_ingest.token_refused': 'il server Sportello ha rifiutato il token API: {detail}',
   'mail_ingest.not_stored': "il messaggio non è stato salvato ({detail}); l'MTA riprova",
+  'mail_ingest.socket_denied':
+    "nessun permesso di usare {socket}: esegui il comando dell'MTA con l'utente che esegue il server; l'MTA riprova",
 
   'via.socket': 'tramite il server in funzione (pid {pid})',
   'via.direct': 'direttamente nel database ({database})',

@@ -96,6 +96,8 @@ async function handToLocalServer(config: Config, raw: Buffer, envelope: Envelope
       return report(answer, t('via.socket', { pid: currentOwner(config.dataDir)?.pid ?? '?' }));
     } catch (error) {
       if (!(error instanceof HandoverUnreachable)) throw error;
+      // the socket is the server user's alone (0600): an MTA often runs commands as another user
+      if (error.code === 'EACCES') throw fail(SYSEXITS.tempFail, 'mail_ingest.socket_denied', { socket: path });
     }
     const owner = currentOwner(config.dataDir);
     if (!owner) throw fail(SYSEXITS.tempFail, 'mail_ingest.no_server', { dataDir: config.dataDir });
