@@ -16,6 +16,8 @@ import { createTestContext, type TestContext } from '../support/test-database.ts
 import { mark } from '../tickets/helpers.ts';
 
 const PUBLIC_URL = 'https://desk.example.test';
+/** the default state "pending reminder" (migration 0002) */
+const PENDING_REMINDER = 6;
 let ctx: TestContext;
 let smtp: SmtpCatcher;
 beforeAll(async () => {
@@ -26,8 +28,10 @@ afterAll(async () => {
   await ctx.close();
   await smtp.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   smtp.messages.length = 0;
+  smtp.accept();
+  await smtp.listen();
 });
 
 async function agentEmail(agent: AgentActor): Promise<string> {
@@ -184,6 +188,81 @@ describe('agents hear of what happens in their queues and to their tickets', () 
       .where('eventId', '=', Number(created.id))
       .execute();
     expect(deliveries).toEqual([{ status: 'sent', attempts: 1, kind: 'new_ticket' }]);
+  });
+});
+
+describe('reminders, failed emails, and a mail server that is down', () => {
+  it('the pending reminder reaches the owner (and, unlocked, the queue) at the time in their zone', async () => {
+    const t = await team();
+    ctx.setNow(new Date('2020-07-01T09:00:00Z'));
+    const due = new Date('2020-07-01T15:00:00Z');
+    try {
+      const ticket = await makeTicket(ctx, t.worker, t.queue.id, { stateId: PENDING_REMINDER, pendingUntil: due });
+      // the pending check's job is due at once (its time is past): it must find the test clock there
+      ctx.setNow(due);
+      await ctx.jobs.drain();
+      const reminders = (agentMails: Awaited<ReturnType<typeof inbox>>) =>
+        agentMails.filter((mail) => /Promemoria|Reminder/.test(mail.email.subject ?? ''));
+      const [reminder] = reminders(await inbox(t.worker));
+      expect(reminder?.email.subject).toBe(`[Ticket#${ticket.tn}] Promemoria scaduto: Variazione orario biblioteca`);
+      expect(reminder?.email.text).toContain('1 luglio 2020 alle ore 17:00');
+      const [english] = reminders(await inbox(t.colleague));
+      expect(english?.email.text).toContain('1 July 2020 at 11:00');
+    } finally {
+      ctx.setNow(new Date());
+    }
+  });
+
+  it('an email the server refuses for good: the owner is told, with the server’s answer', async () => {
+    const t = await team();
+    const ticket = await makeTicket(ctx, t.worker, t.queue.id);
+    await setOwner(ctx, t.worker, ticket.id, t.colleague.agentId);
+    await ctx.jobs.drain();
+    smtp.messages.length = 0;
+    smtp.refuse(550, 'No such user here', 'nessuno@comune.example');
+    await addOutgoingEmail(ctx, t.colleague, ticket.id, {
+      to: 'nessuno@comune.example',
+      subject: 'Risposta',
+      bodyText: 'Testo.',
+    });
+    await ctx.jobs.drain();
+    // the failure is the system's event, not the writer's action: owner and responsible both hear of it
+    const subjects = [...(await inbox(t.colleague)), ...(await inbox(t.worker))].map((m) => m.email.subject);
+    expect(subjects).toEqual([
+      `[Ticket#${ticket.tn}] Email not sent: Variazione orario biblioteca`,
+      `[Ticket#${ticket.tn}] Email non inviata: Variazione orario biblioteca`,
+    ]);
+    expect((await inbox(t.worker))[0]?.email.text).toContain('550 No such user here');
+  });
+
+  it('a notification waits, with its error, while the server is down, and leaves when it is back', async () => {
+    const t = await team();
+    await smtp.stop();
+    const since = await mark(ctx);
+    await makeTicket(ctx, t.worker, t.queue.id);
+    await ctx.jobs.drain();
+    const waiting = await ctx.db
+      .selectFrom('notificationDeliveries')
+      .select(['status', 'attempts', 'lastError'])
+      .where('eventId', '>', since.eventId)
+      .execute();
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(waiting[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+    await smtp.listen();
+    await ctx.database.executeSql(
+      `UPDATE pgboss.job SET start_after = now() WHERE name = 'notification-send' AND state IN ('created', 'retry')`,
+      [],
+    );
+    await ctx.jobs.drain();
+    expect(await inbox(t.colleague)).toHaveLength(1);
+    const sent = await ctx.db
+      .selectFrom('notificationDeliveries')
+      .select(['status', 'attempts', 'lastError'])
+      .where('eventId', '>', since.eventId)
+      .execute();
+    expect(sent).toEqual([{ status: 'sent', attempts: 2, lastError: null }]);
   });
 });
 

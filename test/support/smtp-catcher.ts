@@ -25,7 +25,7 @@ class SmtpAnswer extends Error {
  */
 export class SmtpCatcher {
   readonly messages: CaughtMessage[] = [];
-  private refusal: SmtpAnswer | undefined;
+  private refusal: { answer: SmtpAnswer; recipient: string | undefined } | undefined;
   private server: SMTPServer | undefined;
 
   private constructor(public port: number) {}
@@ -40,9 +40,9 @@ export class SmtpCatcher {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  /** Answers every message with this error until accept() is called. */
-  refuse(code: number, text: string): void {
-    this.refusal = new SmtpAnswer(code, text);
+  /** Answers every message (or every one to this recipient) with this error until accept() is called. */
+  refuse(code: number, text: string, recipient?: string): void {
+    this.refusal = { answer: new SmtpAnswer(code, text), recipient: recipient?.toLowerCase() };
   }
 
   accept(): void {
@@ -73,8 +73,10 @@ export class SmtpCatcher {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          if (this.refusal) {
-            callback(this.refusal);
+          const refusal = this.refusal;
+          const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
+          if (refusal && (!refusal.recipient || recipients.includes(refusal.recipient))) {
+            callback(refusal.answer);
             return;
           }
           const raw = Buffer.concat(chunks).toString('utf8');
@@ -82,7 +84,7 @@ export class SmtpCatcher {
             (email) => {
               this.messages.push({
                 envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-                envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+                envelopeTo: recipients,
                 raw,
                 email,
               });
