@@ -122,7 +122,10 @@ describe('mail accounts CRUD', () => {
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.json<{ error: { field: string } }>().error.field, JSON.stringify(body)).toBe(field);
     }
-    const bad = await italian.post('/api/v1/mail-accounts', { name: 'Coda mancante', ...settings({ dispatch: 'queue' }) });
+    const bad = await italian.post('/api/v1/mail-accounts', {
+      name: 'Coda mancante',
+      ...settings({ dispatch: 'queue' }),
+    });
     expect(bad.json<{ error: { message: string } }>().error.message).toContain('coda');
   });
 

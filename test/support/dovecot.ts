@@ -27,7 +27,7 @@ export interface Dovecot {
   dir: string;
   /** how long the start took, from spawn to every port answering */
   startMs: number;
-  /** adds a user (passwd-file is re-read when it changes) with an empty INBOX */
+  /** adds a user with an empty INBOX */
   addUser(user: string, password: string): Promise<void>;
   /** creates a folder (maildir++ .name) for a user */
   addFolder(user: string, folder: string): Promise<void>;
@@ -92,7 +92,7 @@ mail_max_userip_connections = 100
 auth_failure_delay = 0
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${dir}/passwd
+  args = scheme=PLAIN username_format=%u ${dir}/users/%u
 }
 userdb {
   driver = static
@@ -117,6 +117,12 @@ service pop3-login {
   }
 }
 pop3_uidl_format = %08Xu%08Xv
+# no growing delay for an address after failed logins (tests try wrong passwords on purpose)
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
 `;
 }
 
@@ -128,11 +134,14 @@ export async function startDovecot(): Promise<Dovecot> {
   // Dovecot's auth and mail processes run as its own users: they must reach the files inside
   await chmod(dir, 0o755);
   const who = identities();
+  const owner = who.chownTo
+    ? {
+        uid: Number((await run('id', ['-u', who.chownTo])).stdout.trim()),
+        gid: Number((await run('id', ['-g', who.chownTo])).stdout.trim()),
+      }
+    : undefined;
   const owned = async (target: string) => {
-    if (!who.chownTo) return;
-    const { stdout } = await run('id', ['-u', who.chownTo]);
-    const { stdout: gid } = await run('id', ['-g', who.chownTo]);
-    await chown(target, Number(stdout.trim()), Number(gid.trim()));
+    if (owner) await chown(target, owner.uid, owner.gid);
   };
   await Promise.all(['run', 'state', 'mail'].map((sub) => mkdir(path.join(dir, sub))));
   await owned(path.join(dir, 'mail'));
@@ -151,7 +160,9 @@ export async function startDovecot(): Promise<Dovecot> {
     '-out',
     path.join(dir, 'cert.pem'),
   ]);
-  await writeFile(path.join(dir, 'passwd'), '');
+  // one passwd-file per user: Dovecot re-reads a passwd-file at most once a second, so a user added
+  // to a shared one right after a login would not be found
+  await mkdir(path.join(dir, 'users'));
   const ports: DovecotPorts = {
     imap: await freePort(),
     imaps: await freePort(),
@@ -203,8 +214,7 @@ export async function startDovecot(): Promise<Dovecot> {
     startMs,
     async addUser(user, password) {
       await makeMaildir(maildir(user));
-      const current = await readFile(path.join(dir, 'passwd'), 'utf8');
-      await writeFile(path.join(dir, 'passwd'), `${current}${user}:{PLAIN}${password}::::::\n`);
+      await writeFile(path.join(dir, 'users', user), `${user}:{PLAIN}${password}::::::\n`);
     },
     async addFolder(user, folder) {
       await makeMaildir(maildir(user, folder));

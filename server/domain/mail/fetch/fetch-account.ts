@@ -3,7 +3,7 @@ import { translate } from '../../../platform/i18n.ts';
 import type { DomainContext } from '../../context.ts';
 import { receiveMail } from '../inbound/receive-mail.ts';
 import { ConnectionFailure } from './connection-failure.ts';
-import { DEFAULT_LIMITS, type FetchLimits, type FetchResult } from './fetch-run.ts';
+import { DEFAULT_LIMITS, emptyResult, type FetchLimits, type FetchResult } from './fetch-run.ts';
 import { fetchImap } from './imap-fetch.ts';
 import { isImap, type MailServerSettings } from './mail-server.ts';
 import { fetchPop3 } from './pop3-fetch.ts';
@@ -76,17 +76,23 @@ export async function fetchAccount(
   ctx: DomainContext,
   id: number,
   limits: FetchLimits = DEFAULT_LIMITS,
+  /** told of each message once it is stored, before it is deleted from the server (progress, tests) */
+  onStored?: (received: { id: number; duplicate: boolean }) => Promise<void> | void,
 ): Promise<FetchAccountResult> {
   const account = await loadAccountSettings(ctx, id);
   if (!account) return { status: 'not_found' };
   const settings: MailServerSettings = account;
   const source = isImap(settings.protocol) ? 'imap' : 'pop3';
-  const receive = (raw: Uint8Array) => receiveMail(ctx, raw, { source, accountId: id });
+  const receive = async (raw: Uint8Array) => {
+    const received = await receiveMail(ctx, raw, { source, accountId: id });
+    await onStored?.(received);
+    return received;
+  };
   const outcome = await withFetchLock(ctx, id, async (): Promise<FetchAccountResult> => {
+    const result = emptyResult();
     try {
-      const result = isImap(settings.protocol)
-        ? await fetchImap(settings, receive, limits)
-        : await fetchPop3(settings, receive, limits);
+      if (isImap(settings.protocol)) await fetchImap(settings, receive, limits, result);
+      else await fetchPop3(settings, receive, limits, result);
       await record(ctx, id, result.errors.length > 0 ? result.errors.join('; ') : null);
       return { status: 'done', ...result };
     } catch (error) {
@@ -101,10 +107,8 @@ export async function fetchAccount(
         status: 'failed',
         stage: failure?.stage ?? 'store',
         error: message,
-        stored: 0,
-        duplicates: 0,
-        skipped: 0,
-        errors: [message],
+        ...result,
+        errors: [...result.errors, message],
       };
     }
   });

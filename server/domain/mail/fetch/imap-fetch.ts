@@ -7,8 +7,13 @@ import type { MailServerSettings } from './mail-server.ts';
  * then flagged \Deleted and expunged, one by one. Killed at any moment, a message is either still
  * in the folder (and stored at most once, thanks to the dedupe) or stored and gone.
  */
-export async function fetchImap(settings: MailServerSettings, receive: Receive, limits: FetchLimits) {
-  const result: FetchResult = emptyResult();
+/** `result` is filled as messages are received, so a run that fails half-way still tells what it stored. */
+export async function fetchImap(
+  settings: MailServerSettings,
+  receive: Receive,
+  limits: FetchLimits,
+  result: FetchResult = emptyResult(),
+) {
   /** messages the store refused stay in the folder: not tried again in this run */
   const refused = new Set<number>();
   let handled = 0;

@@ -7,8 +7,13 @@ import { Pop3Client } from './pop3-client.ts';
  * messages at QUIT, after every one of them was stored. Killed before QUIT, everything is still on
  * the server, and fetching it again stores nothing twice (the dedupe key).
  */
-export async function fetchPop3(settings: MailServerSettings, receive: Receive, limits: FetchLimits) {
-  const result: FetchResult = emptyResult();
+/** `result` is filled as messages are received, so a run that fails half-way still tells what it stored. */
+export async function fetchPop3(
+  settings: MailServerSettings,
+  receive: Receive,
+  limits: FetchLimits,
+  result: FetchResult = emptyResult(),
+) {
   /** unique ids of messages the store refused: they stay on the server */
   const refused = new Set<string>();
   let handled = 0;
