@@ -82,6 +82,8 @@ export async function storeMail(ctx: DomainContext, raw: Uint8Array, meta: Recei
 export async function receiveMail(ctx: DomainContext, raw: Uint8Array, meta: ReceiveMeta) {
   const received = await storeMail(ctx, raw, meta);
   const result = await processMail(ctx, received.id);
+  // the auto-response and notifications it queued go out now
+  if (!received.duplicate) ctx.jobs.nudge();
   return { ...received, ...result };
 }
 
