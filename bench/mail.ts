@@ -1,0 +1,96 @@
+/**
+ * npm run bench:mail [-- --db pglite|postgres|both --messages 2000 --time-limit 10]
+ *
+ * Email intake at volume on an empty desk: messages of about 20 KB received, parsed, routed,
+ * turned into tickets or follow-ups with their attachments and queued auto-responses, one at a time
+ * and 8 at a time; and, where Dovecot is installed, the time from a message arriving in an IMAP
+ * mailbox (IDLE) to its confirmation reaching an SMTP server. Writes bench/mail-results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { measureImapLatency } from './mail/imap-latency.ts';
+import { type IntakeRun, measureIntake, setUpMailDesk } from './mail/intake-throughput.ts';
+import { round } from './progress.ts';
+import { dropLeftover, openTarget, type TargetKind } from './targets.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'both' },
+    messages: { type: 'string', default: '2000' },
+    'imap-messages': { type: 'string', default: '30' },
+    'time-limit': { type: 'string', default: '10' },
+    'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/test' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+
+const kinds: TargetKind[] = args.db === 'both' ? ['pglite', 'postgres'] : [args.db as TargetKind];
+if (!kinds.every((kind) => kind === 'pglite' || kind === 'postgres'))
+  throw new Error('--db must be pglite, postgres or both');
+const messages = Number(args.messages);
+const imapMessages = Number(args['imap-messages']);
+const timeLimitMinutes = Number(args['time-limit']);
+for (const [name, value] of Object.entries({
+  messages,
+  'imap-messages': imapMessages,
+  'time-limit': timeLimitMinutes,
+})) {
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) throw new Error(`--${name} must be 1 to 100000`);
+}
+const adminUrl = args['pg-url'];
+const hardLimit = setTimeout(async () => {
+  console.error(`\nbench:mail: time limit of ${timeLimitMinutes} min reached, stopping`);
+  await dropLeftover(adminUrl).catch(() => {});
+  process.exit(2);
+}, timeLimitMinutes * 60_000);
+hardLimit.unref();
+
+const after = (seconds: number) => Date.now() + seconds * 1000;
+const results: Record<string, unknown>[] = [];
+
+for (const kind of kinds) {
+  const log = (text: string) => console.log(`[${kind}] ${text}`);
+  const target = await openTarget(kind, { adminUrl, pgliteDisk: false });
+  try {
+    await setUpMailDesk(target.ctx);
+    await measureIntake(target.ctx, { count: 20, concurrency: 1, deadline: after(30), offset: 0 });
+    const runs: IntakeRun[] = [];
+    for (const concurrency of [1, 8]) {
+      const run = await measureIntake(target.ctx, {
+        count: messages,
+        concurrency,
+        deadline: after(120),
+        offset: 100_000 * concurrency,
+      });
+      log(
+        `${run.messages} messages of ${run.averageKb} KB, ${concurrency} at a time: ${run.perSecond}/s ` +
+          `(median ${run.latencyMs.median} ms, p95 ${run.latencyMs.p95} ms; ${run.newTickets} new, ${run.followUps} follow-ups, ${run.failed} other)`,
+      );
+      runs.push(run);
+    }
+    const imap = await measureImapLatency(target.ctx, { messages: imapMessages, deadline: after(120) });
+    if (imap)
+      log(`IMAP arrival to confirmation sent: median ${imap.median} ms, p95 ${imap.p95} ms (${imap.runs} messages)`);
+    else log('IMAP latency skipped: Dovecot is not installed (apt-get install dovecot-imapd)');
+    results.push({ database: kind, intake: runs, imapArrivalToConfirmationMs: imap });
+  } finally {
+    await target.close();
+  }
+}
+
+clearTimeout(hardLimit);
+const cpus = os.cpus();
+const output = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown', node: process.version },
+  loadAverage: os.loadavg().map((n) => round(n, 2)),
+  results,
+};
+if (!args['no-write']) {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mail-results.json');
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`written: ${path.relative(process.cwd(), file)}`);
+}
