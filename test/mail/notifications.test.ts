@@ -313,6 +313,39 @@ describe('customer users hear of what agents do for them', () => {
   });
 });
 
+describe('GET /api/v1/tickets/{id}/notifications', () => {
+  it('shows an agent who may see the ticket what was sent to whom; others get 404', async () => {
+    const app = await buildApp(ctx);
+    try {
+      const t = await team();
+      const ticket = await makeTicket(ctx, t.colleague, t.queue.id);
+      await ctx.jobs.drain();
+      const loginOf = async (agent: AgentActor) => {
+        await setPassword(ctx, 'agents', agent.agentId, 'password-123');
+        return login(app, agent.login, 'password-123');
+      };
+      const worker = await loginOf(t.worker);
+      const response = await worker.get(`/api/v1/tickets/${ticket.id}/notifications`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual([
+        expect.objectContaining({
+          kind: 'new_ticket',
+          agentId: t.worker.agentId,
+          address: await agentEmail(t.worker),
+          language: 'it',
+          status: 'sent',
+          attempts: 1,
+          lastError: null,
+        }),
+      ]);
+      const stranger = await loginOf(t.stranger);
+      expect((await stranger.get(`/api/v1/tickets/${ticket.id}/notifications`)).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('GET/PUT /api/v1/agents/{id}/notification-preferences', () => {
   it('an agent reads and changes their own (all on by default); another agent’s only as admin', async () => {
     const app = await buildApp(ctx);

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { errorResponses, IdParams } from '../../api/schema-helpers.ts';
+import { DateTime, errorResponses, IdParams, Nullable } from '../../api/schema-helpers.ts';
 import type { DomainContext } from '../context.ts';
 import { getNotificationPreferences, setNotificationPreferences } from './preferences.ts';
+import { ticketNotifications } from './ticket-notifications.ts';
 
 const On = (description: string) => Type.Boolean({ description });
 const Preferences = Type.Object(
@@ -21,6 +22,22 @@ const Preferences = Type.Object(
   { additionalProperties: false },
 );
 const tags = ['agents'];
+
+const Delivery = Type.Object({
+  id: Type.Integer(),
+  eventId: Type.Integer(),
+  kind: Type.String({ description: 'new_ticket, follow_up, owner_changed, …, customer_reply, customer_closed' }),
+  agentId: Nullable(Type.Integer()),
+  customerUserId: Nullable(Type.Integer()),
+  address: Type.String(),
+  language: Type.String(),
+  subject: Type.String(),
+  status: Type.Union([Type.Literal('queued'), Type.Literal('sent'), Type.Literal('failed')]),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  createdAt: DateTime,
+  sentAt: Nullable(DateTime),
+});
 
 /** /api/v1/agents/{id}/notification-preferences: which notifications an agent gets by email. */
 export async function notificationRoutes(app: App, ctx: DomainContext) {
@@ -51,5 +68,19 @@ export async function notificationRoutes(app: App, ctx: DomainContext) {
       },
     },
     async (request) => setNotificationPreferences(ctx, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/tickets/:id/notifications',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags: ['tickets'],
+        summary: 'Email notifications the ticket’s events caused: recipient, status, attempts, last error',
+        params: IdParams,
+        response: { 200: Type.Array(Delivery), ...errorResponses },
+      },
+    },
+    async (request) => ticketNotifications(ctx, actorOf(request), request.params.id),
   );
 }
