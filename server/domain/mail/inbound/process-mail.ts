@@ -33,16 +33,18 @@ const PROCESSED_COLUMNS = ['status', 'outcome', 'ticketId', 'articleId'] as cons
  * after a crash, two processes) it does the work once. A message that cannot be understood is
  * kept, marked failed with the reason, for admins to see and reprocess.
  */
-export async function processMail(ctx: DomainContext, id: number): Promise<Processed> {
+export async function processMail(ctx: DomainContext, id: number, stored?: Uint8Array): Promise<Processed> {
   const row = await ctx.db
     .selectFrom('mailMessages')
-    .select([...PROCESSED_COLUMNS, 'raw', 'accountId', 'envelopeTo'])
+    .select([...PROCESSED_COLUMNS, 'accountId', 'envelopeTo'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('error.not_found.mail_message', id);
   if (row.status !== 'queued') return pick(row);
   try {
-    const mail = await parseMessage(row.raw);
+    // the receiver still holds the message it just stored: no need to read it back
+    const raw = stored ?? (await rawMessage(ctx, id));
+    const mail = await parseMessage(raw);
     const envelopeTo = row.envelopeTo ? row.envelopeTo.split(/,\s*/) : [];
     const plan = await planDelivery(ctx, id, mail, envelopeTo, row.accountId);
     return await ctx.db.transaction().execute(async (trx) => {
@@ -71,6 +73,11 @@ export async function processMail(ctx: DomainContext, id: number): Promise<Proce
       .execute();
     return { status: 'failed', outcome: null, ticketId: null, articleId: null };
   }
+}
+
+async function rawMessage(ctx: DomainContext, id: number): Promise<Uint8Array> {
+  const row = await ctx.db.selectFrom('mailMessages').select('raw').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.raw;
 }
 
 const pick = (row: Processed): Processed => ({

@@ -81,7 +81,7 @@ export async function storeMail(ctx: DomainContext, raw: Uint8Array, meta: Recei
  */
 export async function receiveMail(ctx: DomainContext, raw: Uint8Array, meta: ReceiveMeta) {
   const received = await storeMail(ctx, raw, meta);
-  const result = await processMail(ctx, received.id);
+  const result = await processMail(ctx, received.id, raw);
   // the auto-response and notifications it queued go out now
   if (!received.duplicate) ctx.jobs.nudge();
   return { ...received, ...result };
