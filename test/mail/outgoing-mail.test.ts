@@ -128,6 +128,35 @@ describe('an agent answer leaves by SMTP', () => {
     expect(sent.sentAt).not.toBeNull();
   });
 
+  it('sends an inline image as a related part its HTML refers to by cid', async () => {
+    const desk = await deskWithCustomerMail();
+    const { articleId } = await addOutgoingEmail(ctx, desk.agent, desk.ticket.id, {
+      to: desk.user.email,
+      subject: 'Schermata',
+      bodyText: 'Vedi la schermata.',
+      bodyHtml: '<p>Vedi la schermata:</p><img src="cid:schermata-1@sportello">',
+      attachments: [
+        {
+          filename: 'schermata.png',
+          contentType: 'image/png',
+          content: bytes('png-bytes'),
+          contentId: '<schermata-1@sportello>',
+          inline: true,
+        },
+      ],
+    });
+    await ctx.jobs.drain();
+    const message = caught((await article(desk.ticket.id, articleId)).messageId);
+    expect(message.email.html).toContain('cid:schermata-1@sportello');
+    expect(message.email.attachments).toHaveLength(1);
+    expect(message.email.attachments[0]).toMatchObject({
+      filename: 'schermata.png',
+      contentId: '<schermata-1@sportello>',
+      disposition: 'inline',
+    });
+    expect(message.raw).toMatch(/multipart\/related/i);
+  });
+
   it('does not double the ticket tag a subject already carries', async () => {
     const desk = await deskWithCustomerMail();
     const subject = `Re: [Ticket#${desk.ticket.tn}] Stampa avvisi TARI bloccata`;
