@@ -35,6 +35,8 @@ export interface Dovecot {
   deliver(user: string, messages: (string | Uint8Array)[], folder?: string): Promise<void>;
   /** messages in a user's folder, counted in the maildir (new/ and cur/) */
   count(user: string, folder?: string): Promise<number>;
+  /** the messages in a user's folder, as stored in the maildir */
+  read(user: string, folder?: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -233,6 +235,16 @@ export async function startDovecot(): Promise<Dovecot> {
       const target = maildir(user, folder);
       const [fresh, seen] = await Promise.all([readdir(path.join(target, 'new')), readdir(path.join(target, 'cur'))]);
       return fresh.length + seen.length;
+    },
+    async read(user, folder = 'INBOX') {
+      const target = maildir(user, folder);
+      const texts: string[] = [];
+      for (const sub of ['new', 'cur']) {
+        for (const name of await readdir(path.join(target, sub))) {
+          texts.push(await readFile(path.join(target, sub, name), 'utf8'));
+        }
+      }
+      return texts;
     },
     async stop() {
       if (running) {
