@@ -198,7 +198,12 @@ describe('salutations, signatures and auto-responses through the configuration A
     expect(salutation).toMatchObject({ text: 'Egregio {customerLastName},', valid: true });
     expect((await s.client.post('/api/v1/salutations', { name: 'x', text: 'y' })).statusCode).toBe(403);
     expect((await s.client.get(`/api/v1/salutations/${salutation.id}`)).statusCode).toBe(200);
-    await ctx.db.updateTable('queues').set({ salutationId: salutation.id }).where('id', '=', s.queue.id).execute();
+    const bound = await boss.patch(`/api/v1/queues/${s.queue.id}`, { salutationId: salutation.id });
+    expect(bound.statusCode, bound.body).toBe(200);
+    expect(bound.json().salutationId).toBe(salutation.id);
+    const missing = await boss.patch(`/api/v1/queues/${s.queue.id}`, { signatureId: 999_999 });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.field).toBe('signatureId');
     expect((await s.draft('reply')).json().bodyText.split('\n')[0]).toBe('Egregio Cevoli,');
     expect((await boss.delete(`/api/v1/salutations/${salutation.id}`)).statusCode).toBe(409);
 

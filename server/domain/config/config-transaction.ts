@@ -24,6 +24,9 @@ const MISSING: Record<string, MessageKey> = {
   slas: 'error.not_found.sla',
   system_addresses: 'error.not_found.system_address',
   tickets: 'error.not_found.ticket',
+  salutations: 'error.not_found.salutation',
+  signatures: 'error.not_found.signature',
+  mail_accounts: 'error.not_found.mail_account',
 };
 
 interface PgError {
