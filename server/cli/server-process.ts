@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type App, buildApp } from '../api/app.ts';
 import type { Config } from '../config/config.ts';
 import { demoConfigured, loadDemoData } from '../demo/load-demo.ts';
+import { MailFetcher } from '../domain/mail/fetch/mail-fetcher.ts';
 import { CliFailure } from './cli-errors.ts';
 import { t } from './cli-messages.ts';
 import type { DataDirLock } from './data-dir-lock.ts';
@@ -30,16 +31,18 @@ export interface RunningServer {
 
 /**
  * The whole system in one process: database (migrated), demo data when asked, job workers, the
- * HTTP app on HOST:PORT and, on the embedded database, the same app on the local socket.
+ * HTTP app on HOST:PORT and, on the embedded database, the same app on the local socket; the SMTP
+ * listener when configured; the mail accounts' fetching.
  */
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const runtime = await openRuntime(config, progressBar(t('progress.preparing')), options.lock);
   let app: App | undefined;
   let socket: LocalSocket | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let mailFetcher: MailFetcher | undefined;
   const stop = async () => {
     // stop taking requests and mail on every door, let the ones under way finish, then jobs, then the database
-    await Promise.all([app?.close(), socket?.close(), smtp?.close()]);
+    await Promise.all([app?.close(), socket?.close(), smtp?.close(), mailFetcher?.stop()]);
     await runtime.close();
   };
   try {
@@ -65,6 +68,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
     await listen(app, config);
     if (!config.databaseUrl) socket = await serveLocalSocket(app, config.dataDir);
     smtp = await startSmtp(runtime.ctx, config, app);
+    // mail accounts: polled every poll_seconds, IMAP ones also at once through IDLE
+    const log = app.log;
+    mailFetcher = new MailFetcher(runtime.ctx, {
+      onError: (accountId, error) => log.warn({ mailAccount: accountId }, `mail fetch failed: ${error}`),
+    });
+    mailFetcher.start();
     return {
       url: listeningUrl(app, config),
       database: runtime.description,
