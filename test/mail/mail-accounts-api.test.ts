@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiAs, createKit, type Kit, PASSWORD } from '../config/config-kit.ts';
-import { type Dovecot, startDovecot } from '../support/dovecot.ts';
+import { type Dovecot, startDovecot, testMessage } from '../support/dovecot.ts';
 
 let kit: Kit;
 let dovecot: Dovecot;
@@ -215,5 +215,32 @@ describe('test connection', () => {
     const other = await kit.admin.post(`/api/v1/mail-accounts/${id}/test`, { folder: 'Nonexistent' });
     expect(other.json<Outcome>()).toMatchObject({ ok: false, stage: 'folder' });
     expect((await kit.admin.post('/api/v1/mail-accounts/999999/test')).statusCode).toBe(404);
+  });
+});
+
+describe('fetch now', () => {
+  it('fetches the account at once; its last fetch and last error show through the API', async () => {
+    await dovecot.addUser('fetch-now', SECRET);
+    await dovecot.deliver('fetch-now', [testMessage(`fetch-now-${process.pid}-${Date.now()}`)]);
+    const created = await kit.admin.post('/api/v1/mail-accounts', {
+      name: 'Adesso',
+      ...settings({ login: 'fetch-now' }),
+    });
+    const { id } = created.json<Account>();
+    const fetched = await kit.admin.post(`/api/v1/mail-accounts/${id}/fetch`);
+    expect(fetched.statusCode, fetched.body).toBe(200);
+    expect(fetched.json()).toMatchObject({ status: 'done', stored: 1, duplicates: 0 });
+    expect(await dovecot.count('fetch-now')).toBe(0);
+    const after = (await kit.admin.get(`/api/v1/mail-accounts/${id}`)).json<Account>();
+    expect(after.lastFetchAt).toEqual(expect.any(String));
+    expect(after.lastError).toBeNull();
+
+    await kit.admin.patch(`/api/v1/mail-accounts/${id}`, { password: 'not-the-password' });
+    const failed = await kit.admin.post(`/api/v1/mail-accounts/${id}/fetch`);
+    expect(failed.statusCode).toBe(200);
+    expect(failed.json()).toMatchObject({ status: 'failed', stage: 'login' });
+    const shown = (await kit.admin.get(`/api/v1/mail-accounts/${id}`)).json<Account>();
+    expect(shown.lastError).toMatch(/wrong login or password/);
+    expect((await kit.admin.post('/api/v1/mail-accounts/999999/fetch')).statusCode).toBe(404);
   });
 });
