@@ -1,6 +1,8 @@
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailProtocol } from '../../server/db/schema.ts';
 import { fetchAccount, loadAccountSettings } from '../../server/domain/mail/fetch/fetch-account.ts';
+import { openImap } from '../../server/domain/mail/fetch/imap-session.ts';
 import { MailFetcher } from '../../server/domain/mail/fetch/mail-fetcher.ts';
 import { Pop3Client } from '../../server/domain/mail/fetch/pop3-client.ts';
 import { receiveMail } from '../../server/domain/mail/inbound/receive-mail.ts';
@@ -130,5 +132,25 @@ describe('POP3 fetch into tickets', () => {
     const tickets = new Set(rows.map((row) => row.ticketId));
     expect(tickets.size).toBe(3);
     expect(tickets.has(null)).toBe(false);
+  });
+});
+
+describe('a server that accepts the connection and never answers', () => {
+  it('is the timeout stage, for POP3 and IMAP alike', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const settings = { host: '127.0.0.1', port, login: 'x', password: 'y', folder: 'INBOX', tlsVerify: true };
+    try {
+      await expect(Pop3Client.open({ ...settings, protocol: 'pop3' }, 300)).rejects.toMatchObject({ stage: 'timeout' });
+      await expect(openImap({ ...settings, protocol: 'imap' }, { timeoutMs: 300 })).rejects.toMatchObject({
+        stage: 'timeout',
+      });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

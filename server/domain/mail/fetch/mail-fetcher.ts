@@ -40,6 +40,8 @@ export class MailFetcher {
   private readonly inFlight = new Map<number, Promise<void>>();
   /** accounts announced by IDLE while being fetched: fetched once more afterwards */
   private readonly again = new Set<number>();
+  /** accounts due while every fetch slot was busy */
+  private readonly waiting = new Set<number>();
 
   constructor(
     private readonly ctx: DomainContext,
@@ -115,7 +117,11 @@ export class MailFetcher {
       this.again.add(id);
       return;
     }
-    if (this.inFlight.size >= (this.options.concurrency ?? 4)) return;
+    if (this.inFlight.size >= (this.options.concurrency ?? 4)) {
+      // taken up when a running fetch ends, so an IDLE announcement is not lost
+      this.waiting.add(id);
+      return;
+    }
     const run = (async () => {
       // bounded: IDLE may announce mail again while each run goes on
       for (let round = 0; round < 10 && !this.stopping.signal.aborted; round++) {
@@ -130,7 +136,14 @@ export class MailFetcher {
         if (result.status === 'failed') this.options.onError?.(id, result.error);
         if (!this.again.has(id)) break;
       }
-    })().finally(() => this.inFlight.delete(id));
+    })().finally(() => {
+      this.inFlight.delete(id);
+      const [next] = this.waiting;
+      if (next !== undefined) {
+        this.waiting.delete(next);
+        this.fetchSoon(next);
+      }
+    });
     this.inFlight.set(id, run);
   }
 
