@@ -86,6 +86,21 @@ describe('IMAP fetch', () => {
     expect(await dovecot.count(user)).toBe(0);
   });
 
+  it('a message over the size limit is left on the server without being downloaded; the rest is fetched', async () => {
+    const { user, id } = await mailbox();
+    const [small] = messages('small', 1);
+    const large = testMessage(`large-${process.pid}-${Date.now()}`, { body: 'x'.repeat(5_000) });
+    if (!small) throw new Error('no message');
+    await dovecot.deliver(user, [small, large]);
+    const limits = { maxMessages: 5_000, reconnectEvery: 50, maxBytes: 2_000 };
+    const result = await fetchAccount(ctx, id, limits);
+    expect(result).toMatchObject({ status: 'done', stored: 1, skipped: 1 });
+    expect(await dovecot.count(user)).toBe(1);
+    const [account] = await accountRows(ctx, id);
+    expect(account?.lastError).toMatch(/too large/);
+    expect(await fetchAccount(ctx, id, limits)).toMatchObject({ stored: 0, skipped: 1 });
+  });
+
   it('a failing account records its error, visible on the account, and leaves the mail where it is', async () => {
     const { user, id } = await mailbox();
     await dovecot.deliver(user, messages('failing', 1));

@@ -91,8 +91,9 @@ export async function fetchAccount(
   const outcome = await withFetchLock(ctx, id, async (): Promise<FetchAccountResult> => {
     const result = emptyResult();
     try {
-      if (isImap(settings.protocol)) await fetchImap(settings, receive, limits, result);
-      else await fetchPop3(settings, receive, limits, result);
+      const bounded = { maxBytes: ctx.config.mailMaxBytes, ...limits };
+      if (isImap(settings.protocol)) await fetchImap(settings, receive, bounded, result);
+      else await fetchPop3(settings, receive, bounded, result);
       await record(ctx, id, result.errors.length > 0 ? result.errors.join('; ') : null);
       return { status: 'done', ...result };
     } catch (error) {

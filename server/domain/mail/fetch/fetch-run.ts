@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { translate } from '../../../platform/i18n.ts';
 
 /** Bounds of one run over a mailbox (OTRS: at most 5,000 mails per run, reconnect every 20). */
 export interface FetchLimits {
@@ -7,6 +8,8 @@ export interface FetchLimits {
   reconnectEvery: number;
   /** the server is stopping: finish the message in hand, end the session cleanly, stop */
   signal?: AbortSignal;
+  /** larger messages (MAIL_MAX_BYTES) are left on the server without being downloaded */
+  maxBytes?: number;
 }
 
 export const DEFAULT_LIMITS: FetchLimits = { maxMessages: 5_000, reconnectEvery: 50 };
@@ -43,4 +46,15 @@ export async function receiveOne(receive: Receive, raw: Uint8Array, result: Fetc
     result.errors.push(`${label}: ${error.message}`);
     return false;
   }
+}
+
+/**
+ * A message over the size limit is not downloaded at all (the store would refuse it anyway): it
+ * stays on the server, named in the run's errors, for an admin to deal with.
+ */
+export function tooLarge(size: number | undefined, limits: FetchLimits, result: FetchResult, label: string): boolean {
+  if (limits.maxBytes === undefined || size === undefined || size <= limits.maxBytes) return false;
+  result.skipped += 1;
+  result.errors.push(`${label}: ${translate('en', 'error.mail_too_large', { size, limit: limits.maxBytes })}`);
+  return true;
 }

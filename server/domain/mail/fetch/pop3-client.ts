@@ -167,6 +167,17 @@ export class Pop3Client {
     });
   }
 
+  /** Each message's size in bytes, by its number. */
+  async list(): Promise<Map<number, number>> {
+    await this.command('LIST');
+    const sizes = new Map<number, number>();
+    for (const line of await this.multiLine()) {
+      const [number = '0', size = '0'] = line.toString('latin1').trim().split(/\s+/);
+      sizes.set(Number(number), Number(size));
+    }
+    return sizes;
+  }
+
   /** The whole message, lines joined by CR LF as sent. */
   async retr(number: number): Promise<Buffer> {
     await this.command(`RETR ${number}`);

@@ -1,13 +1,13 @@
-import { emptyResult, type FetchLimits, type FetchResult, type Receive, receiveOne } from './fetch-run.ts';
+import { emptyResult, type FetchLimits, type FetchResult, type Receive, receiveOne, tooLarge } from './fetch-run.ts';
 import type { MailServerSettings } from './mail-server.ts';
 import { Pop3Client } from './pop3-client.ts';
 
 /**
  * Fetches a POP3 mailbox: RETR, receive (stored and committed), DELE; the server removes the
  * messages at QUIT, after every one of them was stored. Killed before QUIT, everything is still on
- * the server, and fetching it again stores nothing twice (the dedupe key).
+ * the server, and fetching it again stores nothing twice (the dedupe key). `result` is filled as
+ * messages are received, so a run that fails half-way still tells what it stored.
  */
-/** `result` is filled as messages are received, so a run that fails half-way still tells what it stored. */
 export async function fetchPop3(
   settings: MailServerSettings,
   receive: Receive,
@@ -23,9 +23,14 @@ export async function fetchPop3(
     try {
       const listed = (await client.uidl()).filter((entry) => !refused.has(entry.uid));
       const batch = listed.slice(0, Math.min(limits.reconnectEvery, limits.maxMessages - handled));
+      const sizes = limits.maxBytes === undefined ? new Map<number, number>() : await client.list();
       for (const entry of batch) {
         if (limits.signal?.aborted) break;
         handled += 1;
+        if (tooLarge(sizes.get(entry.number), limits, result, `UIDL ${entry.uid}`)) {
+          refused.add(entry.uid);
+          continue;
+        }
         const raw = await client.retr(entry.number);
         if (await receiveOne(receive, raw, result, `UIDL ${entry.uid}`)) await client.dele(entry.number);
         else refused.add(entry.uid);
