@@ -1,8 +1,8 @@
 import type { DomainContext } from '../domain/context.ts';
 import { INTAKE_REPLY_JOB } from '../domain/mail/inbound/intake-reply.ts';
 import { processMailJob } from '../domain/mail/inbound/process-mail-job.ts';
-import { sendIntakeReply } from '../domain/mail/inbound/send-intake-reply.ts';
 import { MAIL_PROCESS_JOB } from '../domain/mail/inbound/receive-mail.ts';
+import { sendIntakeReply } from '../domain/mail/inbound/send-intake-reply.ts';
 import { sendArticle } from '../domain/mail/outbound/send-article.ts';
 import { MAIL_SEND_JOB } from '../domain/mail/outbound/send-queue.ts';
 import { NOTIFICATION_SEND_JOB } from '../domain/notifications/notification-queue.ts';

@@ -63,7 +63,8 @@ const en = {
   'error.mail_account_password_required': 'Give the password of the mailbox',
   'error.mail_account_busy': 'Mail account {id} is being fetched right now: try again in a moment',
   'mail_test.dns': 'The host {host} cannot be found: check the name of the mail server',
-  'mail_test.connect': 'The mail server {host} does not accept connections on port {port}: check the port and the protocol',
+  'mail_test.connect':
+    'The mail server {host} does not accept connections on port {port}: check the port and the protocol',
   'mail_test.tls':
     'The certificate of {host} is not trusted (expired, for another name or from an unknown authority); check the server, or set tlsVerify to false if it is your own server',
   'mail_test.tls_self_signed':
@@ -71,7 +72,8 @@ const en = {
   'mail_test.login': 'The mail server refused login {login}: wrong login or password',
   'mail_test.folder': 'The folder {folder} does not exist in this mailbox',
   'mail_test.timeout': 'The mail server {host}:{port} does not answer in time: check host, port and firewall',
-  'mail_test.protocol': 'The mail server {host}:{port} answered unexpectedly ({detail}): check the protocol and the port',
+  'mail_test.protocol':
+    'The mail server {host}:{port} answered unexpectedly ({detail}): check the protocol and the port',
   'error.not_found.link': 'There is no such link between the two tickets',
   'error.not_found.attachment': 'Attachment {id} does not exist',
   'error.not_found.route': 'No such API route: {id}',
@@ -179,8 +181,7 @@ const it: Record<MessageKey, string> = {
   'error.not_found.article_original':
     'Il messaggio {id} di questo ticket non ha un messaggio originale: non è arrivato per email',
   'error.mail_body_too_large': 'Il messaggio è troppo grande (al massimo {limit} byte)',
-  'error.mail_media_type':
-    'Invia il messaggio originale come corpo della richiesta con Content-Type: message/rfc822',
+  'error.mail_media_type': 'Invia il messaggio originale come corpo della richiesta con Content-Type: message/rfc822',
   'smtp.stored': 'Messaggio salvato come {id}',
   'smtp.duplicate': 'Messaggio già salvato come {id}',
   'smtp.domain_not_accepted': 'Questo server accetta posta solo per {domains}, non per {address}',
