@@ -397,3 +397,42 @@ describe('a delivery status notification', () => {
     expect(kept.sendStatus).toBe('queued');
   });
 });
+
+describe('X-Sportello headers', () => {
+  async function account(trusted: boolean) {
+    return ctx.db
+      .insertInto('mailAccounts')
+      .values({
+        name: `casella-${trusted}-${Date.now()}`,
+        protocol: 'imap',
+        host: 'imap.sportello.test',
+        port: 143,
+        login: 'desk',
+        password: 'secret',
+        trusted,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  }
+  const headers = (queue: string) => [`X-Sportello-Queue: ${queue}`, 'X-Sportello-Priority: 5 very high'];
+
+  it('route a message from a trusted mail account to the queue and priority they name', async () => {
+    const target = await makeQueue(ctx, desk.group.id);
+    const trusted = await account(true);
+    const raw = message({ subject: 'Inoltro dal gestionale', headers: headers(target.name) });
+    const received = await receiveMail(ctx, raw, { source: 'imap', accountId: trusted.id });
+    expect(await ticketOf(received.ticketId)).toMatchObject({ queueId: target.id, priorityId: 5 });
+  });
+
+  it('are only text from any other account', async () => {
+    const target = await makeQueue(ctx, desk.group.id);
+    const untrusted = await account(false);
+    const raw = message({
+      subject: 'Inoltro non fidato',
+      headers: [...headers(target.name), 'X-Sportello-Ignore: yes'],
+    });
+    const received = await receiveMail(ctx, raw, { source: 'imap', accountId: untrusted.id });
+    expect(received.outcome).toBe('new_ticket');
+    expect(await ticketOf(received.ticketId)).toMatchObject({ queueId: desk.queue.id, priorityId: 3 });
+  });
+});

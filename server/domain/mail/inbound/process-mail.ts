@@ -13,9 +13,10 @@ import { autoResponseBlocker } from './loop-signals.ts';
 import { mailArticle } from './mail-article.ts';
 import { parseMessage } from './parse-message.ts';
 import type { ParsedMail } from './parsed-mail.ts';
-import { applyPostmasterFilters } from './postmaster-filters.ts';
+import { applyPostmasterFilters, type FilterOutcome } from './postmaster-filters.ts';
 import { senderCustomer } from './sender-customer.ts';
 import { followUpTicket, withoutTicketNumber } from './ticket-reference.ts';
+import { trustedHeaders } from './trusted-headers.ts';
 
 export interface Processed {
   status: MailStatus;
@@ -98,7 +99,22 @@ async function planDelivery(
   envelopeTo: string[],
   accountId: number | null,
 ): Promise<DeliveryPlan> {
-  const filters = await applyPostmasterFilters(ctx.db, mail);
+  const account = accountId
+    ? await ctx.db
+        .selectFrom('mailAccounts')
+        .select(['dispatch', 'queueId', 'trusted'])
+        .where('id', '=', accountId)
+        .executeTakeFirst()
+    : undefined;
+  // the admins' filters have the last word over what a trusted message says of itself
+  const matched = await applyPostmasterFilters(ctx.db, mail);
+  const trusted = account?.trusted ? await trustedHeaders(ctx.db, mail) : {};
+  const filters: FilterOutcome = {
+    ...matched,
+    queueId: matched.queueId ?? trusted.queueId,
+    priorityId: matched.priorityId ?? trusted.priorityId,
+    disposition: matched.disposition === 'normal' ? (trusted.disposition ?? 'normal') : matched.disposition,
+  };
   const base = { mail, mailMessageId, filters: filters.matched };
   if (filters.disposition === 'ignore') return { ...base, kind: 'ignore' };
 
@@ -176,13 +192,6 @@ async function planDelivery(
     return { ...base, kind: 'new_ticket', prepared, closedTicketId: reference.ticketId, answer, createCustomer: false };
   }
 
-  const account = accountId
-    ? await ctx.db
-        .selectFrom('mailAccounts')
-        .select(['dispatch', 'queueId'])
-        .where('id', '=', accountId)
-        .executeTakeFirst()
-    : undefined;
   const destination = await destinationOf(
     ctx.db,
     mail,
