@@ -128,6 +128,45 @@ describe('an agent answer leaves by SMTP', () => {
     expect(sent.sentAt).not.toBeNull();
   });
 
+  it("a forward carries the original's attachments; an attachment of another ticket is refused", async () => {
+    const desk = await deskWithCustomerMail();
+    const [first] = await listArticles(ctx, admin, desk.ticket.id);
+    const withFile = await ctx.db.transaction().execute((trx) =>
+      insertArticle(ctx, trx, systemActor(), desk.ticket.id, {
+        channel: 'email',
+        senderType: 'customer',
+        visibleToCustomer: true,
+        subject: 'Schermata',
+        bodyText: 'In allegato la schermata.',
+        attachments: [{ filename: 'schermata.png', contentType: 'image/png', content: bytes('PNG dati') }],
+      }),
+    );
+    const original = (await article(desk.ticket.id, withFile)).attachments[0];
+    if (!original) throw new Error('no attachment listed');
+    const { articleId } = await addOutgoingEmail(ctx, desk.agent, desk.ticket.id, {
+      to: 'fornitore@software.example',
+      subject: 'Fwd: Stampa avvisi TARI bloccata',
+      bodyText: 'Vi inoltriamo la segnalazione del cliente.',
+      replyToArticleId: first?.id,
+      forward: true,
+      attachmentIds: [original.id],
+    });
+    await ctx.jobs.drain();
+    const message = caught((await article(desk.ticket.id, articleId)).messageId);
+    expect(message.email.attachments.map((a) => a.filename)).toEqual(['schermata.png']);
+    expect(new TextDecoder().decode(message.email.attachments[0]?.content as ArrayBuffer)).toBe('PNG dati');
+
+    const other = await deskWithCustomerMail();
+    await expect(
+      addOutgoingEmail(ctx, other.agent, other.ticket.id, {
+        to: 'fornitore@software.example',
+        subject: 'Fwd: altro',
+        bodyText: 'x',
+        attachmentIds: [original.id],
+      }),
+    ).rejects.toMatchObject({ code: 'validation', field: 'attachmentIds' });
+  });
+
   it('sends an inline image as a related part its HTML refers to by cid', async () => {
     const desk = await deskWithCustomerMail();
     const { articleId } = await addOutgoingEmail(ctx, desk.agent, desk.ticket.id, {

@@ -214,6 +214,13 @@ export const ActionBodies = {
     bodyHtml: Type.Optional(Text(1_000_000)),
     replyToArticleId: Type.Optional(Id),
     forward: Type.Optional(Type.Boolean()),
+    attachmentIds: Type.Optional(
+      Type.Array(Id, {
+        maxItems: 100,
+        uniqueItems: true,
+        description: "attachments of this ticket's articles to send along (a forward's originals)",
+      }),
+    ),
     nextStateId: Type.Optional(Id),
     pendingUntil: Type.Optional(Nullable(DateTime)),
     timeMinutes: TimeMinutes,
