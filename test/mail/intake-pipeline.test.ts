@@ -157,6 +157,16 @@ describe('a new message', () => {
     expect(await historyTypes(received.ticketId)).toContain('AutoResponseSkipped');
   });
 
+  it('answers no auto-reply when the Reply-To is a mailer daemon or one of our own addresses', async () => {
+    for (const replyTo of ['MAILER-DAEMON@mx.comune.test', 'supporto@sportello.test']) {
+      const received = await receive(
+        message({ subject: `Richiesta con Reply-To ${replyTo}`, headers: [`Reply-To: ${replyTo}`] }),
+      );
+      const articles = await articlesOf(received.ticketId);
+      expect(articles.map((a) => a.senderType)).toEqual(['customer']);
+    }
+  });
+
   it('keeps a message whose processing fails, marked failed with the reason', async () => {
     await ctx.db.updateTable('queues').set({ valid: false }).where('name', '=', 'Raw').execute();
     try {
@@ -291,6 +301,30 @@ describe('postmaster filters', () => {
 describe('intake rules', () => {
   it('flag a generic subject and a missing phone number for the agent by default', async () => {
     const received = await receive(message({ subject: 'Richiesta assistenza!!', body: 'Non funziona niente.\nMaria' }));
+    const [article] = await articlesOf(received.ticketId);
+    expect(article?.flags).toEqual(['subject_generic', 'phone_missing']);
+  });
+
+  it('flag instead of rejecting what nobody could be told of (an automatic sender)', async () => {
+    const queue = await makeQueue(ctx, desk.group.id);
+    const address = await ctx.db
+      .insertInto('systemAddresses')
+      .values({ email: 'monitor@sportello.test', displayName: 'Monitor', queueId: queue.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .insertInto('intakeRules')
+      .values({ systemAddressId: address.id, emptySubject: 'reject', genericSubject: 'reject', missingPhone: 'reject' })
+      .execute();
+    const received = await receive(
+      message({
+        to: 'monitor@sportello.test',
+        subject: 'Errore',
+        body: 'disk full',
+        headers: ['Auto-Submitted: auto-generated'],
+      }),
+    );
+    expect(received).toMatchObject({ status: 'processed', outcome: 'new_ticket' });
     const [article] = await articlesOf(received.ticketId);
     expect(article?.flags).toEqual(['subject_generic', 'phone_missing']);
   });

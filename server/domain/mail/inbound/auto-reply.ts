@@ -4,6 +4,7 @@ import type { DomainContext } from '../../context.ts';
 import { addArticle } from '../../tickets/article-step.ts';
 import type { TicketTransaction } from '../../tickets/ticket-transaction.ts';
 import { renderAutoResponse } from '../outbound/auto-response.ts';
+import { customerTicketUrl } from '../outbound/ticket-links.ts';
 import { formatAddress } from './mail-article.ts';
 import type { MailAddress } from './parsed-mail.ts';
 
@@ -65,7 +66,7 @@ export async function sendAutoReply(tx: TicketTransaction, request: AutoReplyReq
     language: request.language,
     vars: {
       ticketNumber: tx.ticket.tn,
-      ticketUrl: `${tx.ctx.config.publicUrl}/customer/tickets/${tx.ticket.tn}`,
+      ticketUrl: customerTicketUrl(tx.ctx.config, tx.ticket.tn),
       subject: request.subject,
       customerName: request.customerName,
       queueName: queue.name,

@@ -10,8 +10,13 @@ export interface Destination {
   systemAddressId: number | null;
 }
 
-/** OTRS's PostmasterDefaultQueue: where a message lands when nothing says otherwise. */
-const FALLBACK_QUEUE = 'Raw';
+/**
+ * OTRS's PostmasterDefaultQueue (Raw) and the Junk queue, by the ids of the default data: they
+ * cannot be deleted (queue-table protectedIds), but an admin may rename them.
+ */
+const RAW_QUEUE_ID = 2;
+/** The Junk queue, where filters send what nobody should answer. */
+const JUNK_QUEUE_ID = 3;
 
 /**
  * The recipients in the order that tells best where a message was really sent: the SMTP envelope
@@ -21,12 +26,6 @@ function recipients(mail: ParsedMail, envelopeTo: string[]): string[] {
   return [...envelopeTo, ...mail.deliveredTo.map((a) => a.address), ...[...mail.to, ...mail.cc].map((a) => a.address)]
     .map((address) => address.trim().toLowerCase())
     .filter(Boolean);
-}
-
-/** The valid system addresses, lower-cased: a message from one of them is our own (loop). */
-export async function ownAddresses(db: Reader): Promise<Set<string>> {
-  const rows = await db.selectFrom('systemAddresses').select('email').where('valid', '=', true).execute();
-  return new Set(rows.map((row) => row.email.toLowerCase()));
 }
 
 /**
@@ -52,12 +51,7 @@ export async function destinationOf(
     .find((row) => row !== undefined);
   if (accountQueueId) return { queueId: accountQueueId, systemAddressId: match?.id ?? null };
   if (match?.queueId) return { queueId: match.queueId, systemAddressId: match.id };
-  const raw = await db.selectFrom('queues').select('id').where('name', '=', FALLBACK_QUEUE).executeTakeFirstOrThrow();
-  return { queueId: raw.id, systemAddressId: null };
+  return { queueId: RAW_QUEUE_ID, systemAddressId: null };
 }
 
-/** The Junk queue, where filters send what nobody should answer. */
-export async function junkQueueId(db: Reader): Promise<number> {
-  const junk = await db.selectFrom('queues').select('id').where('name', '=', 'Junk').executeTakeFirstOrThrow();
-  return junk.id;
-}
+export { JUNK_QUEUE_ID };

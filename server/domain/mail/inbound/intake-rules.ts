@@ -37,12 +37,13 @@ async function rulesFor(db: Reader, queueId: number, systemAddressId: number | n
       ]),
     )
     .execute();
-  return (
-    rows.find((row) => row.systemAddressId !== null) ??
-    rows.find((row) => row.queueId !== null) ??
-    rows.find((row) => row.queueId === null && row.systemAddressId === null) ??
-    null
-  );
+  const defaults = rows.find((row) => row.queueId === null && row.systemAddressId === null);
+  const chosen = rows.find((row) => row.systemAddressId !== null) ?? rows.find((row) => row.queueId !== null);
+  if (!chosen) return defaults ?? null;
+  // a queue's or address's rules without a list of their own use the default list
+  const genericSubjects =
+    chosen.genericSubjects.length > 0 ? chosen.genericSubjects : (defaults?.genericSubjects ?? []);
+  return { ...chosen, genericSubjects };
 }
 
 /** "Re: R: Fwd: Richiesta assistenza!!" → "richiesta assistenza" */

@@ -4,8 +4,8 @@ const NO_REPLY_SENDER = /^(mailer-daemon|postmaster|abuse|no-?reply|do-?not-?rep
 
 /**
  * Why no auto-response may go to this message's sender (null: one may): an automatic message
- * (Auto-Submitted, Precedence bulk/list/junk, X-Loop, a mailing list), a sender that reads no
- * mail, or one of our own addresses. Answering any of them risks a mail loop.
+ * (Auto-Submitted, Precedence bulk/list/junk, X-Loop, a mailing list), a sender or Reply-To that
+ * reads no mail, or one of our own addresses. Answering any of them risks a mail loop.
  */
 export function autoResponseBlocker(mail: ParsedMail, ownAddresses: ReadonlySet<string>): string | null {
   const header = (name: string) => mail.headers.get(name)?.[0]?.trim().toLowerCase();
@@ -17,9 +17,10 @@ export function autoResponseBlocker(mail: ParsedMail, ownAddresses: ReadonlySet<
   if (mail.headers.has('list-id') || mail.headers.has('mailing-list')) return 'mailing-list';
   if (mail.headers.has('x-autoreply') || mail.headers.has('x-autorespond')) return 'auto-reply';
   if (mail.bounce) return 'bounce';
-  const sender = mail.from?.address ?? '';
-  if (!sender) return 'no-sender';
-  if (NO_REPLY_SENDER.test(sender)) return 'no-reply-sender';
-  if (ownAddresses.has(sender)) return 'own-address';
+  // the answer goes to Reply-To when there is one: both it and the sender must be someone to answer
+  const addresses = [mail.from?.address ?? '', mail.replyTo[0]?.address ?? ''].filter(Boolean);
+  if (addresses.length === 0) return 'no-sender';
+  if (addresses.some((address) => NO_REPLY_SENDER.test(address))) return 'no-reply-sender';
+  if (addresses.some((address) => ownAddresses.has(address.toLowerCase()))) return 'own-address';
   return null;
 }

@@ -5,9 +5,10 @@ import type { DomainContext } from '../../context.ts';
 import { systemActor } from '../../permissions/load-actor.ts';
 import { prepareTicket } from '../../tickets/commands/create-ticket.ts';
 import { isClosed } from '../../tickets/rules/states.ts';
+import { systemAddresses } from '../outbound/sender-address.ts';
 import { deliverMail } from './deliver-mail.ts';
 import type { DeliveryPlan } from './delivery-plan.ts';
-import { destinationOf, junkQueueId, ownAddresses } from './destination.ts';
+import { destinationOf, JUNK_QUEUE_ID } from './destination.ts';
 import { checkIntakeRules } from './intake-rules.ts';
 import { autoResponseBlocker } from './loop-signals.ts';
 import { mailArticle } from './mail-article.ts';
@@ -65,6 +66,9 @@ export async function processMail(ctx: DomainContext, id: number, stored?: Uint8
       return result;
     });
   } catch (error) {
+    // a deadlock, a conflict with a concurrent write or a lost connection: the message stays queued
+    // and the caller (or the safety-net job, through pg-boss's retries) tries again
+    if (isTransient(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     await ctx.db
       .updateTable('mailMessages')
@@ -74,6 +78,15 @@ export async function processMail(ctx: DomainContext, id: number, stored?: Uint8
       .execute();
     return { status: 'failed', outcome: null, ticketId: null, articleId: null };
   }
+}
+
+/** serialization failure, deadlock, unique violation (a concurrent twin), the server going away */
+const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '23505', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  const code = String(error.code);
+  return TRANSIENT_SQLSTATES.has(code) || code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'EPIPE';
 }
 
 async function rawMessage(ctx: DomainContext, id: number): Promise<Uint8Array> {
@@ -118,7 +131,7 @@ async function planDelivery(
   const base = { mail, mailMessageId, filters: filters.matched };
   if (filters.disposition === 'ignore') return { ...base, kind: 'ignore' };
 
-  const blocker = autoResponseBlocker(mail, await ownAddresses(ctx.db));
+  const blocker = filters.disposition === 'junk' ? 'junk' : autoResponseBlocker(mail, await systemAddresses(ctx.db));
   const sender = await senderCustomer(ctx.db, mail.from);
   const language = sender.language ?? guessLanguage(mail);
   const article = (flags: string[]) =>
@@ -138,11 +151,14 @@ async function planDelivery(
       .selectFrom('articles')
       .select(['id', 'ticketId'])
       .where('messageId', 'in', [`<${id}>`, id])
+      // only mail we sent can bounce: a customer's message with that id is no outgoing mail
+      .where('sendStatus', 'is not', null)
       .orderBy('id', 'desc')
       .executeTakeFirst();
     if (original) {
       // a report of delay ("will retry") is told to the agent but the mail is not lost yet
-      const failed = (mail.bounce.action ?? 'failed') === 'failed';
+      const action = (mail.bounce.action ?? '').toLowerCase();
+      const failed = action === 'failed' || (action === '' && !mail.bounce.status.startsWith('4'));
       const note = mailArticle(
         mail,
         mailMessageId,
@@ -184,8 +200,9 @@ async function planDelivery(
     const prepared = await prepareTicket(ctx, systemActor(), {
       title: withoutTicketNumber(mail.subject, ctx.config.ticketHook, ctx.config.ticketHookDivider) || mail.subject,
       queueId: target.queueId,
-      customerUserId: target.customerUserId ?? sender.customerUserId,
-      customerId: target.customerUserId ? target.customerId : sender.customerId,
+      // whoever wrote now is the new ticket's customer (a colleague of another body may answer an old thread)
+      customerUserId: sender.customerUserId,
+      customerId: sender.customerId,
       customerContact: sender.contact,
       article: article([]),
     });
@@ -198,10 +215,12 @@ async function planDelivery(
     envelopeTo,
     account?.dispatch === 'queue' ? account.queueId : null,
   );
-  const queueId = filters.disposition === 'junk' ? await junkQueueId(ctx.db) : (filters.queueId ?? destination.queueId);
+  const queueId = filters.disposition === 'junk' ? JUNK_QUEUE_ID : (filters.queueId ?? destination.queueId);
   const verdict = await checkIntakeRules(ctx.db, queueId, destination.systemAddressId, mail.subject, mail.text);
-  if (verdict.rejections.length > 0 && filters.disposition !== 'junk') {
-    return { ...base, kind: 'reject_intake', queueId, rejections: verdict.rejections, answer };
+  if (verdict.rejections.length > 0) {
+    // a refusal nobody can be told of (an automatic sender, junk) would lose the request: flag it instead
+    if (!blocker && replyTo) return { ...base, kind: 'reject_intake', queueId, rejections: verdict.rejections, answer };
+    verdict.flags.push(...verdict.rejections);
   }
   const prepared = await prepareTicket(ctx, systemActor(), {
     title: `${filters.titlePrefix}${mail.subject || firstLine(mail.text)}`,
@@ -220,7 +239,7 @@ async function planDelivery(
     kind: 'new_ticket',
     prepared,
     closedTicketId: null,
-    answer: filters.disposition === 'junk' ? { ...answer, blocker: 'junk' } : answer,
+    answer,
     createCustomer,
   };
 }

@@ -13,6 +13,8 @@ export const MAIL_PROCESS_JOB = 'mail-process';
  */
 const SAFETY_NET_DELAY_MS = 60_000;
 
+const safetyNetDue = () => new Date(Date.now() + SAFETY_NET_DELAY_MS);
+
 export interface ReceiveMeta {
   source: MailSource;
   accountId?: number | null;
@@ -69,7 +71,7 @@ export async function storeMail(ctx: DomainContext, raw: Uint8Array, meta: Recei
       trx,
       MAIL_PROCESS_JOB,
       { mailMessageId: inserted.id },
-      { startAfter: new Date(Date.now() + SAFETY_NET_DELAY_MS), singletonKey: `mail-${inserted.id}` },
+      { startAfter: safetyNetDue(), singletonKey: `mail-${inserted.id}` },
     );
     return { id: inserted.id, duplicate: false };
   });
@@ -89,14 +91,18 @@ export async function receiveMail(ctx: DomainContext, raw: Uint8Array, meta: Rec
 
 /** Puts a failed, rejected or ignored message back through the pipeline (admins' "reprocess"). */
 export async function requeueMail(ctx: DomainContext, id: number) {
-  const row = await ctx.db
-    .updateTable('mailMessages')
-    .set({ status: 'queued', error: null, outcome: null })
-    .where('id', '=', id)
-    .where('status', 'in', ['failed', 'ignored', 'rejected'])
-    .where(sql<boolean>`ticket_id IS NULL`)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw new DomainError('conflict', 'error.mail_not_reprocessable', { id });
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('mailMessages')
+      .set({ status: 'queued', error: null, outcome: null })
+      .where('id', '=', id)
+      .where('status', 'in', ['failed', 'ignored', 'rejected'])
+      .where(sql<boolean>`ticket_id IS NULL`)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw new DomainError('conflict', 'error.mail_not_reprocessable', { id });
+    // the same safety net as a new message: a crash right now does not leave it queued for ever
+    await ctx.jobs.enqueue(trx, MAIL_PROCESS_JOB, { mailMessageId: id }, { startAfter: safetyNetDue() });
+  });
   return processMail(ctx, id);
 }

@@ -41,7 +41,7 @@ export async function sendIntakeReply(ctx: DomainContext, data: Record<string, u
       .returning('attempts')
       .executeTakeFirst();
     if (!row || !failure) return;
-    const next = failure.permanent ? undefined : nextAttemptAt(ctx.now(), row.attempts);
+    const next = failure.permanent ? undefined : nextAttemptAt(new Date(), row.attempts);
     if (next) {
       await ctx.jobs.enqueue(trx, INTAKE_REPLY_JOB, { replyId: reply.id }, { startAfter: next });
       return;

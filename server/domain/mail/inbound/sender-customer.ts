@@ -50,13 +50,8 @@ export async function senderCustomer(db: Reader, from: MailAddress | null): Prom
 /** Creates a customer user for an unknown sender (MAIL_CREATE_CUSTOMER_USERS=true). */
 export async function createSenderCustomerUser(trx: Transaction<DB>, from: MailAddress): Promise<number> {
   const [first, ...rest] = (from.name || from.address.split('@')[0] || from.address).trim().split(/\s+/);
-  const existing = await trx
-    .selectFrom('customerUsers')
-    .select('id')
-    .where('login', '=', from.address)
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const row = await trx
+  // two messages of a new sender processed at once: the second finds the first one's row
+  await trx
     .insertInto('customerUsers')
     .values({
       login: from.address,
@@ -65,7 +60,12 @@ export async function createSenderCustomerUser(trx: Transaction<DB>, from: MailA
       lastName: rest.join(' '),
       comments: 'email',
     })
-    .returning('id')
+    .onConflict((oc) => oc.column('login').doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('customerUsers')
+    .select('id')
+    .where('login', '=', from.address)
     .executeTakeFirstOrThrow();
   return row.id;
 }
