@@ -6,15 +6,16 @@ import { CliFailure } from './cli-errors.ts';
 import { t } from './cli-messages.ts';
 
 /**
- * The SMTP listener of `sportello start`, when SMTP_LISTEN_PORT is set: on HOST, like the web
- * server. Its failures to store a message go to the server's log (the MTA is told to retry).
+ * The SMTP listener of `sportello start`, when SMTP_LISTEN_PORT is set: on SMTP_LISTEN_HOST
+ * (loopback unless set), not HOST: a web server opened to the network must not open an
+ * unauthenticated mail door with it. Its failures to store a message go to the server's log (the MTA is told to retry).
  */
 export async function startSmtp(ctx: DomainContext, config: Config, app: App): Promise<SmtpListener | undefined> {
   if (config.smtpListenPort === undefined) return undefined;
-  const where = `${config.host}:${config.smtpListenPort}`;
+  const where = `${config.smtpListenHost}:${config.smtpListenPort}`;
   try {
     return await startSmtpListener(ctx, {
-      host: config.host,
+      host: config.smtpListenHost,
       port: config.smtpListenPort,
       logError: (message, error) => {
         const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error;
@@ -31,5 +32,6 @@ export async function startSmtp(ctx: DomainContext, config: Config, app: App): P
 
 /** host:port as the banner shows it. */
 export function smtpAddress(config: Config, listener: SmtpListener): string {
-  return `${config.host.includes(':') ? `[${config.host}]` : config.host}:${listener.port}`;
+  const host = config.smtpListenHost;
+  return `${host.includes(':') ? `[${host}]` : host}:${listener.port}`;
 }

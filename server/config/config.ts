@@ -26,6 +26,8 @@ export interface Config {
   smtpUrl: string;
   /** the SMTP listener an MTA relays to; off (undefined) by default */
   smtpListenPort: number | undefined;
+  /** where it listens: loopback by default, whatever HOST the web server has (it has no authentication) */
+  smtpListenHost: string;
   /** domains whose recipients the SMTP listener accepts; empty = those of the system addresses */
   smtpAcceptDomains: string[];
   /** an unknown sender becomes a customer user (else the ticket records the address only) */
@@ -149,6 +151,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('config.one_of', { name: 'SMTP_URL', values: 'smtp://…, smtps://…', value: smtpUrl });
   }
   const smtpListen = setting(env, 'SMTP_LISTEN_PORT');
+  const smtpListenHost = setting(env, 'SMTP_LISTEN_HOST') ?? '127.0.0.1';
+  if (!validHost(smtpListenHost)) {
+    throw new ConfigError('config.host', { rule: HOST_RULE, value: smtpListenHost });
+  }
   return {
     port,
     host,
@@ -165,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     ticketHookDivider: setting(env, 'TICKET_HOOK_DIVIDER') ?? '',
     smtpUrl,
     smtpListenPort: smtpListen === undefined ? undefined : integer(env, 'SMTP_LISTEN_PORT', 0, 0, 65535),
+    smtpListenHost,
     smtpAcceptDomains: (setting(env, 'SMTP_ACCEPT_DOMAINS') ?? '')
       .split(',')
       .map((domain) => domain.trim().toLowerCase())

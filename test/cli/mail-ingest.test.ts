@@ -117,7 +117,7 @@ describe.skipIf(process.env.TEST_DB === 'postgres')(
       expect(notAdmin.code).toBe(77);
     });
 
-    it('start with SMTP_LISTEN_PORT runs the SMTP listener on HOST and names it in the banner', async () => {
+    it('start with SMTP_LISTEN_PORT runs the SMTP listener on SMTP_LISTEN_HOST and names it in the banner', async () => {
       const { stdout } = running();
       const match = /SMTP listener\s+127\.0\.0\.1:(\d+)/.exec(stdout);
       expect(match, stdout).not.toBeNull();

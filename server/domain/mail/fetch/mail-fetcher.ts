@@ -133,7 +133,12 @@ export class MailFetcher {
           status: 'failed' as const,
           error: String(error),
         }));
-        if (result.status === 'failed') this.options.onError?.(id, result.error);
+        if (result.status === 'failed') {
+          // a logger that throws must not end the process through an unhandled rejection
+          try {
+            this.options.onError?.(id, result.error);
+          } catch {}
+        }
         if (!this.again.has(id)) break;
       }
     })().finally(() => {

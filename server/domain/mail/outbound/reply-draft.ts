@@ -3,6 +3,7 @@ import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import { requireVisibleTicket } from '../../tickets/queries/ticket-visibility.ts';
+import { formatAddress } from '../inbound/mail-article.ts';
 import {
   DEFAULT_SALUTATION,
   DEFAULT_SIGNATURE,
@@ -34,7 +35,7 @@ function mailboxes(field: string): Mailbox[] {
   return addressParser(field, { flatten: true }).filter((item): item is Mailbox => Boolean(item.address));
 }
 
-const formatMailbox = (box: Mailbox) => (box.name ? `${box.name} <${box.address}>` : box.address);
+const formatMailbox = (box: Mailbox) => formatAddress({ address: box.address, name: box.name });
 
 /** The subject without reply/forward prefixes (Re:, R:, AW:, Fwd:, I:, Rif:) or our ticket tags. */
 function cleanSubject(subject: string, tag: string): string {

@@ -21,6 +21,7 @@ export interface SmtpListener {
 }
 
 /** Connections still open this long after close() are cut, well inside the server's 20 s stop. */
+const MAX_CLIENTS = 20;
 const CLOSE_TIMEOUT_MS = 10_000;
 
 /**
@@ -42,6 +43,8 @@ export async function startSmtpListener(ctx: DomainContext, options: SmtpListene
     disableReverseLookup: true,
     logger: false,
     closeTimeout: CLOSE_TIMEOUT_MS,
+    // each connection may hold a message of up to MAIL_MAX_BYTES in memory: a bounded number of them
+    maxClients: MAX_CLIENTS,
     onRcptTo(address, _session, callback) {
       acceptedDomains(ctx).then(
         (domains) => {
