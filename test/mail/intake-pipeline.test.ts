@@ -470,3 +470,51 @@ describe('X-Sportello headers', () => {
     expect(await ticketOf(received.ticketId)).toMatchObject({ queueId: desk.queue.id, priorityId: 3 });
   });
 });
+
+describe('MAIL_CREATE_CUSTOMER_USERS', () => {
+  it('makes an unknown sender a customer user of their ticket, once, however many messages they send', async () => {
+    const creating = await createTestContext({ mailCreateCustomerUsers: true });
+    try {
+      const raw = (subject: string) =>
+        new TextEncoder().encode(
+          [
+            'From: Anna Neri Bianchi <anna.neri@nuovo-comune.test>',
+            'To: nessuno@elsewhere.test',
+            `Subject: ${subject}`,
+            `Message-ID: <${subject.replace(/\W/g, '')}-${Date.now()}@nuovo-comune.test>`,
+            '',
+            'Testo della richiesta.\r\nTel. 0364 999000',
+            '',
+          ].join('\r\n'),
+        );
+      const [first, second] = await Promise.all([
+        receiveMail(creating, raw('Prima richiesta sul portale'), { source: 'api' }),
+        receiveMail(creating, raw('Seconda richiesta sul portale'), { source: 'api' }),
+      ]);
+      const users = await creating.db
+        .selectFrom('customerUsers')
+        .select(['id', 'login', 'email', 'firstName', 'lastName'])
+        .where('email', '=', 'anna.neri@nuovo-comune.test')
+        .execute();
+      expect(users).toEqual([
+        {
+          id: expect.any(Number),
+          login: 'anna.neri@nuovo-comune.test',
+          email: 'anna.neri@nuovo-comune.test',
+          firstName: 'Anna',
+          lastName: 'Neri Bianchi',
+        },
+      ]);
+      for (const received of [first, second]) {
+        const ticket = await creating.db
+          .selectFrom('tickets')
+          .select(['customerUserId', 'customerContact'])
+          .where('id', '=', received.ticketId ?? -1)
+          .executeTakeFirstOrThrow();
+        expect(ticket).toEqual({ customerUserId: users[0]?.id, customerContact: '' });
+      }
+    } finally {
+      await creating.close();
+    }
+  });
+});
