@@ -1,8 +1,6 @@
 import type { DomainContext } from '../../context.ts';
-import { nextAttemptAt } from '../outbound/retry-schedule.ts';
+import { sendQueuedMail } from '../outbound/send-queued-mail.ts';
 import { queueSender } from '../outbound/sender-address.ts';
-import { isPermanentFailure } from '../outbound/smtp-failure.ts';
-import { smtpErrorText, smtpSend } from '../outbound/smtp-send.ts';
 import { INTAKE_REPLY_JOB } from './intake-reply.ts';
 
 /**
@@ -17,35 +15,19 @@ export async function sendIntakeReply(ctx: DomainContext, data: Record<string, u
     .executeTakeFirst();
   if (reply?.status !== 'queued') return;
   const sender = await queueSender(ctx.db, ctx.config, reply.queueId);
-  const failure = await smtpSend(ctx.config, {
-    from: { name: sender.name, address: sender.address },
-    to: reply.address,
-    subject: reply.subject,
-    text: reply.bodyText,
-    messageId: reply.messageId,
-    ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo, references: reply.inReplyTo } : {}),
-    headers: { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', 'X-Loop': sender.address },
-  }).then(
-    () => undefined,
-    (error: unknown) => ({ text: smtpErrorText(error), permanent: isPermanentFailure(error) }),
+  await sendQueuedMail(
+    ctx,
+    'intakeReplies',
+    reply.id,
+    { name: INTAKE_REPLY_JOB, data: { replyId: reply.id } },
+    {
+      from: { name: sender.name, address: sender.address },
+      to: reply.address,
+      subject: reply.subject,
+      text: reply.bodyText,
+      messageId: reply.messageId,
+      ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo, references: reply.inReplyTo } : {}),
+      headers: { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', 'X-Loop': sender.address },
+    },
   );
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('intakeReplies')
-      .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
-        ...(failure ? { lastError: failure.text } : { status: 'sent' as const, lastError: null, sentAt: ctx.now() }),
-      }))
-      .where('id', '=', reply.id)
-      .where('status', '=', 'queued')
-      .returning('attempts')
-      .executeTakeFirst();
-    if (!row || !failure) return;
-    const next = failure.permanent ? undefined : nextAttemptAt(new Date(), row.attempts);
-    if (next) {
-      await ctx.jobs.enqueue(trx, INTAKE_REPLY_JOB, { replyId: reply.id }, { startAfter: next });
-      return;
-    }
-    await trx.updateTable('intakeReplies').set({ status: 'failed' }).where('id', '=', reply.id).execute();
-  });
 }
