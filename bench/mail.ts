@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatWithBiome } from './format-files.ts';
 import { measureImapLatency } from './mail/imap-latency.ts';
 import { type IntakeRun, measureIntake, setUpMailDesk } from './mail/intake-throughput.ts';
 import { round } from './progress.ts';
@@ -92,5 +93,6 @@ const output = {
 if (!args['no-write']) {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mail-results.json');
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  formatWithBiome([file]);
   console.log(`written: ${path.relative(process.cwd(), file)}`);
 }

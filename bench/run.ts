@@ -6,15 +6,14 @@
  * API in-process, and writes bench/results.json and bench/RESULTS.md. Every loop is bounded by a
  * count and a deadline; the whole run by --time-limit minutes.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../server/api/app.ts';
 import { explainReads, formatPlans } from './explain.ts';
+import { formatWithBiome } from './format-files.ts';
 import { FULL_SIZE, generateData } from './generate-data.ts';
 import { loadAgent, measureCreation, measureReads, searchWords, zoomTicketIds } from './measure.ts';
 import { phaseTimer, progressLine, round } from './progress.ts';
@@ -74,16 +73,6 @@ const hardLimit = setTimeout(async () => {
   process.exit(2);
 }, timeLimitMinutes * 60_000);
 hardLimit.unref();
-
-/** The written files as the repository's formatter wants them (`npm test` checks them too). */
-function formatWithBiome(files: string[]) {
-  try {
-    const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
-    execFileSync(process.execPath, [biome, 'format', '--write', ...files], { stdio: 'ignore', timeout: 60_000 });
-  } catch {
-    console.log('(biome is not installed: the written files are not formatted)');
-  }
-}
 
 /** Soft deadlines: a phase stops starting new runs after its share of time. */
 const after = (seconds: number) => Date.now() + seconds * 1000;
