@@ -214,6 +214,10 @@ describe('test connection', () => {
     expect(good.json<Outcome>()).toMatchObject({ ok: true });
     const other = await kit.admin.post(`/api/v1/mail-accounts/${id}/test`, { folder: 'Nonexistent' });
     expect(other.json<Outcome>()).toMatchObject({ ok: false, stage: 'folder' });
+    // the stored password is not sent to another host
+    const elsewhere = await kit.admin.post(`/api/v1/mail-accounts/${id}/test`, { host: 'mail.elsewhere.invalid' });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.field).toBe('password');
     expect((await kit.admin.post('/api/v1/mail-accounts/999999/test')).statusCode).toBe(404);
   });
 });

@@ -33,7 +33,10 @@ export async function testUnsavedAccount(actor: Actor, body: UnsavedSettings, la
   );
 }
 
-/** Tests a saved account, with any of its settings changed for the test only (the stored password kept). */
+/**
+ * Tests a saved account, with any of its settings changed for the test only: the stored password
+ * is used unless another host is named, which needs the password given again.
+ */
 export async function testSavedAccount(
   ctx: DomainContext,
   actor: Actor,
@@ -44,6 +47,10 @@ export async function testSavedAccount(
   requireAdmin(actor);
   const account = await loadAccountSettings(ctx, id);
   if (!account) throw notFound('error.not_found.mail_account', id);
+  // the stored password goes only to the account's own server, never to a host named for the test
+  if (changes.host !== undefined && changes.host !== account.host && changes.password === undefined) {
+    throw new DomainError('validation', 'error.mail_account_password_required', {}, 'password');
+  }
   return answer({ ...account, ...changes }, language);
 }
 
