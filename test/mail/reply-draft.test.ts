@@ -132,6 +132,17 @@ describe('GET /api/v1/tickets/{id}/articles/{articleId}/reply-draft', () => {
     expect(draft.cc).not.toContain(s.address.email);
   });
 
+  it('quotes a display name with a comma: it cannot smuggle in another recipient', async () => {
+    const s = await scene();
+    await ctx.db
+      .updateTable('articles')
+      .set({ fromAddress: `"intruso@evil.example, Maria" <${s.user.email}>` })
+      .where('id', '=', s.article.id)
+      .execute();
+    const draft = (await s.draft('reply')).json();
+    expect(draft.to).toBe(`"intruso@evil.example, Maria" <${s.user.email}>`);
+  });
+
   it('forward: no recipient, Fwd:, the original below a header, its attachments listed', async () => {
     const s = await scene();
     const draft = (await s.draft('forward')).json();
