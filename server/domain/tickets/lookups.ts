@@ -28,9 +28,16 @@ function withField(error: DomainError, field: string): DomainError {
   return new DomainError('validation', error.messageKey, error.params, field);
 }
 
+/** A queue that exists and is active, with what permission checks need; one query. */
 export async function queueScope(db: Reader, queueId: number, field = 'queueId') {
-  await requireValid(db, 'queues', queueId, field);
-  return db.selectFrom('queues').select(['id', 'name', 'groupId']).where('id', '=', queueId).executeTakeFirstOrThrow();
+  const queue = await db
+    .selectFrom('queues')
+    .select(['id', 'name', 'groupId', 'valid'])
+    .where('id', '=', queueId)
+    .executeTakeFirst();
+  if (!queue) throw withField(notFound(MISSING.queues, queueId), field);
+  if (!queue.valid) throw new DomainError('validation', 'error.inactive', { what: field, id: queueId }, field);
+  return { id: queue.id, name: queue.name, groupId: queue.groupId };
 }
 
 export async function stateById(db: Reader, stateId: number, field = 'stateId') {

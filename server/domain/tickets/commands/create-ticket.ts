@@ -87,7 +87,8 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   }
   if (byAgent && input.responsibleId !== undefined) {
     await requireAgentWithKey(ctx.db, responsibleId, queue, 'ro', 'responsibleId');
-  } else {
+  } else if (responsibleId !== ownerId) {
+    // the usual case, owner and responsible the same agent: checked once, above
     await requireValid(ctx.db, 'agents', responsibleId, 'responsibleId');
   }
   const customerContact = byAgent ? (input.customerContact ?? '') : '';
