@@ -3,6 +3,7 @@ import { authRoutes } from '../domain/auth/routes.ts';
 import { configRoutes } from '../domain/config/index.ts';
 import type { DomainContext } from '../domain/context.ts';
 import { customerRoutes } from '../domain/customers/index.ts';
+import { dashboardRoutes } from '../domain/dashboard/index.ts';
 import { groupRoutes } from '../domain/groups/index.ts';
 import { mailAccountRoutes } from '../domain/mail/accounts/routes.ts';
 import { mailFilterRoutes } from '../domain/mail/filters/routes.ts';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
   await ticketRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
   // configuration objects (admin writes, agent reads)
   await agentRoutes(app, ctx);
   await groupRoutes(app, ctx);
