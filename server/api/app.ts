@@ -21,6 +21,7 @@ import { registerRoutes } from './register-routes.ts';
 import { type Access, checkAccess } from './route-access.ts';
 import { refuseUnstorableText } from './text-guard.ts';
 import { validatorCompiler } from './validators.ts';
+import { webAppRoutes } from './web-app.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -101,6 +102,7 @@ export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Pr
   });
 
   await registerRoutes(app, ctx);
+  await webAppRoutes(app);
   if (unguarded.length > 0) throw new Error(`routes without an access rule: ${unguarded.join(', ')}`);
   await app.ready();
   return app;

@@ -35,6 +35,7 @@ export async function authenticate(ctx: DomainContext, request: FastifyRequest, 
   if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
     throw new DomainError('csrf', 'error.csrf');
   }
+  request.csrfToken = session.csrfToken;
   request.actor = session.agentId
     ? await loadAgentActor(ctx.db, session.agentId)
     : await loadCustomerActor(ctx.db, session.customerUserId ?? 0);

@@ -5,6 +5,7 @@ import type { DomainContext } from '../domain/context.ts';
 import { customerRoutes } from '../domain/customers/index.ts';
 import { dashboardRoutes } from '../domain/dashboard/index.ts';
 import { groupRoutes } from '../domain/groups/index.ts';
+import { liveRoutes } from '../domain/live/routes.ts';
 import { mailAccountRoutes } from '../domain/mail/accounts/routes.ts';
 import { mailFilterRoutes } from '../domain/mail/filters/routes.ts';
 import { mailMessageRoutes } from '../domain/mail/messages/routes.ts';
@@ -38,4 +39,6 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   // composing answers, salutations, signatures, auto-responses; agents' notification preferences
   await outboundRoutes(app, ctx);
   await notificationRoutes(app, ctx);
+  // server-sent events that keep the web app's views current
+  await liveRoutes(app, ctx);
 }

@@ -16,6 +16,8 @@ declare module 'fastify' {
     actor?: Actor;
     /** true when the request came over the data directory's owner-only socket (the local CLI) */
     local?: boolean;
+    /** the CSRF token of the cookie session the request came with (a reloaded web app asks for it again) */
+    csrfToken?: string;
   }
 }
 

@@ -77,6 +77,7 @@ const en = {
   'error.not_found.link': 'There is no such link between the two tickets',
   'error.not_found.attachment': 'Attachment {id} does not exist',
   'error.not_found.route': 'No such API route: {id}',
+  'error.web_not_built': 'The web app has not been built yet: run `npm run build:web` (npm start does it for you).',
   'error.inactive': '{what} {id} is deactivated and cannot be used',
   'error.locked_by_other': 'Ticket {tn} is locked by {agent}: only they can do this until they release it',
   'error.already_locked': 'Ticket {tn} is already locked by you',
@@ -211,6 +212,8 @@ const it: Record<MessageKey, string> = {
   'error.not_found.link': 'Non esiste un collegamento simile tra i due ticket',
   'error.not_found.attachment': "L'allegato {id} non esiste",
   'error.not_found.route': 'Percorso API inesistente: {id}',
+  'error.web_not_built':
+    "L'applicazione web non è ancora stata compilata: eseguire `npm run build:web` (npm start lo fa da sé).",
   'error.inactive': '{what} {id} è disattivato e non può essere usato',
   'error.locked_by_other': 'Il ticket {tn} è bloccato da {agent}: solo lui può farlo finché non lo rilascia',
   'error.already_locked': 'Hai già bloccato il ticket {tn}',

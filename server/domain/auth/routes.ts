@@ -18,6 +18,7 @@ const Me = Type.Object({
   email: Type.String(),
   language: Type.String(),
   isAdmin: Type.Boolean(),
+  timeZone: Type.String({ description: "the person's time zone, else the server's TIME_ZONE" }),
 });
 const TokenRow = Type.Object({
   id: Type.Integer(),
@@ -75,11 +76,19 @@ export async function authRoutes(app: App, ctx: DomainContext) {
     '/api/v1/sessions/current',
     {
       config: { access: 'any' },
-      schema: { tags, summary: 'Who is logged in', response: { 200: Me, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Who is logged in; with a session cookie, also its CSRF token (for a web app that was reloaded)',
+        response: {
+          200: Type.Composite([Me, Type.Object({ csrfToken: Type.Optional(Type.String()) })]),
+          ...errorResponses,
+        },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
-      return whoAmI(ctx, actor.kind, actor.kind === 'agent' ? actor.agentId : actor.customerUserId);
+      const me = await whoAmI(ctx, actor.kind, actor.kind === 'agent' ? actor.agentId : actor.customerUserId);
+      return request.csrfToken ? { ...me, csrfToken: request.csrfToken } : me;
     },
   );
 

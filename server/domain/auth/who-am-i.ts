@@ -6,7 +6,7 @@ export async function whoAmI(ctx: DomainContext, kind: 'agent' | 'customer', id:
   const table = kind === 'agent' ? 'agents' : 'customerUsers';
   const user = await ctx.db
     .selectFrom(table)
-    .select(['id', 'login', 'firstName', 'lastName', 'email', 'language'])
+    .select(['id', 'login', 'firstName', 'lastName', 'email', 'language', 'timeZone'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   const isAdmin = kind === 'agent' ? ((await loadAgentActor(ctx.db, id))?.isAdmin ?? false) : false;
@@ -18,5 +18,6 @@ export async function whoAmI(ctx: DomainContext, kind: 'agent' | 'customer', id:
     email: user.email,
     language: user.language,
     isAdmin,
+    timeZone: user.timeZone ?? ctx.config.timeZone,
   };
 }

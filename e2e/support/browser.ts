@@ -1,0 +1,59 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { loadDemoData } from '../../server/demo/load-demo.ts';
+import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
+
+/** Debian's chromium (installed by .ci/run); flags that keep it off the network this machine does not have. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Builds the web app as `npm run build:web` does, so the server serves what the tests drive. */
+export async function buildWebApp(): Promise<void> {
+  await build({ configFile: path.resolve('web/vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface DemoServer extends TestApp {
+  url: string;
+}
+
+/** A server on a loopback port, on a fresh database with the demo desk loaded. */
+export async function startDemoServer(): Promise<DemoServer> {
+  const test = await createTestApp();
+  await loadDemoData(test.ctx);
+  const url = await test.app.listen({ host: '127.0.0.1', port: 0 });
+  return { ...test, url };
+}
+
+export async function logIn(page: Page, url: string, login: string, password: string, labels: LoginLabels) {
+  await page.goto(url);
+  await page.getByLabel(labels.login).fill(login);
+  await page.locator('input[type=password]').fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+}
+
+export interface LoginLabels {
+  login: string;
+  password: string;
+  submit: string;
+}
+
+export const SCREENSHOTS = path.resolve('.tmp/screenshots');
+
+export async function screenshot(page: Page, name: string) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,53 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import { ApiError, api, setCsrfToken } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+
+interface Session {
+  me: Me;
+  logout: () => Promise<void>;
+}
+const SessionContext = createContext<Session | null>(null);
+
+/** Who is logged in; without a session (or as a customer user) the login page instead of the app. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: ['session'],
+    queryFn: async () => {
+      try {
+        const me = await api<Me>('GET', '/sessions/current');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (current.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  const me = current.data;
+  if (me?.kind !== 'agent') return <LoginPage />;
+  const logout = async () => {
+    await api('DELETE', '/sessions/current');
+    setCsrfToken(undefined);
+    queryClient.clear();
+    queryClient.setQueryData(['session'], null);
+  };
+  return <SessionContext.Provider value={{ me, logout }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

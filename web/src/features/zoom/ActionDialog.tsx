@@ -1,0 +1,139 @@
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type Field =
+  | { name: string; kind: 'text' | 'textarea' | 'datetime'; label: string; required?: boolean; initial?: string }
+  | { name: string; kind: 'number'; label: string; required?: boolean; initial?: number; min?: number }
+  | { name: string; kind: 'checkbox'; label: string; initial?: boolean }
+  | {
+      name: string;
+      kind: 'select';
+      label: string;
+      required?: boolean;
+      initial?: string;
+      options: Array<{ value: string; label: string }>;
+    };
+
+export type Values = Record<string, string | number | boolean | undefined>;
+
+interface Props {
+  title: string;
+  fields: Field[];
+  onSubmit: (values: Values) => Promise<unknown>;
+  onClose: () => void;
+}
+
+/**
+ * The dialog behind each action of the ticket zoom: its fields, checked before sending, and the
+ * server's refusal shown as it says it (in the agent's language), next to the field it names.
+ */
+export function ActionDialog({ title, fields, onSubmit, onClose }: Props) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(() =>
+    Object.fromEntries(fields.map((field) => [field.name, field.initial ?? (field.kind === 'checkbox' ? false : '')])),
+  );
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: string, value: Values[string]) => setValues((current) => ({ ...current, [name]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = fields.find(
+      (f) => 'required' in f && f.required && (values[f.name] === '' || values[f.name] === undefined),
+    );
+    if (missing) return setError({ message: `${missing.label}: ${t('action.required')}`, field: missing.name });
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (failure) {
+      const { message, field } = failure as Error & { field?: string };
+      setError({ message, field: field?.split('.').pop() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const errorOf = (name: string) => (error?.field === name ? error.message : undefined);
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {error && !fields.some((f) => f.name === error.field) && (
+            <Alert color="red" role="alert">
+              {error.message}
+            </Alert>
+          )}
+          {fields.map((field) => {
+            const common = { label: field.label, error: errorOf(field.name) };
+            if (field.kind === 'checkbox')
+              return (
+                <Checkbox
+                  key={field.name}
+                  {...common}
+                  checked={Boolean(values[field.name])}
+                  onChange={(e) => set(field.name, e.currentTarget.checked)}
+                />
+              );
+            if (field.kind === 'select')
+              return (
+                <Select
+                  key={field.name}
+                  {...common}
+                  required={field.required}
+                  searchable
+                  data={field.options}
+                  value={(values[field.name] as string) || null}
+                  onChange={(value) => set(field.name, value ?? '')}
+                />
+              );
+            if (field.kind === 'number')
+              return (
+                <NumberInput
+                  key={field.name}
+                  {...common}
+                  required={field.required}
+                  min={field.min}
+                  value={values[field.name] as number | string}
+                  onChange={(value) => set(field.name, value === '' ? '' : Number(value))}
+                />
+              );
+            if (field.kind === 'textarea')
+              return (
+                <Textarea
+                  key={field.name}
+                  {...common}
+                  required={field.required}
+                  autosize
+                  minRows={6}
+                  maxRows={20}
+                  value={values[field.name] as string}
+                  onChange={(e) => set(field.name, e.currentTarget.value)}
+                />
+              );
+            return (
+              <TextInput
+                key={field.name}
+                {...common}
+                type={field.kind === 'datetime' ? 'datetime-local' : 'text'}
+                required={field.required}
+                value={values[field.name] as string}
+                onChange={(e) => set(field.name, e.currentTarget.value)}
+              />
+            );
+          })}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('action.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('action.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,99 @@
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article } from '../../api/types.ts';
+import { useFormat } from '../../components/format.ts';
+
+const REMOTE = /data-sportello-remote-src="([^"]*)"/g;
+
+/**
+ * One article: its header, its text or its sanitised HTML in a sandboxed frame (no script can run;
+ * remote images only when the agent asks), its attachments and, for email, the original message.
+ */
+export function ArticleView({ ticketId, article }: { ticketId: number; article: Article }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [remote, setRemote] = useState(false);
+  const hasRemote = article.bodyHtml ? REMOTE.test(article.bodyHtml) : false;
+  const base = `/api/v1/tickets/${ticketId}`;
+  return (
+    <Paper withBorder p="md" component="article" aria-labelledby={`article-${article.id}`}>
+      <Stack gap="xs">
+        <Title order={2} size="h5" id={`article-${article.id}`}>
+          #{article.number} — {article.subject}
+        </Title>
+        <Group gap="xs">
+          <Badge variant="light">{t(`channel.${article.channel}`)}</Badge>
+          <Badge variant="light" color={article.visibleToCustomer ? 'green' : 'gray'}>
+            {article.visibleToCustomer ? t('zoom.visibleToCustomer') : t('zoom.internal')}
+          </Badge>
+          {article.sendStatus && (
+            <Badge color={article.sendStatus === 'failed' || article.sendStatus === 'bounced' ? 'red' : 'blue'}>
+              {t('zoom.sendStatus', { status: article.sendStatus })}
+            </Badge>
+          )}
+          <Text size="sm" c="dimmed">
+            {format.dateTime(article.createdAt)}
+          </Text>
+        </Group>
+        {article.from && <Text size="sm">{`${t('zoom.from')}: ${article.from}`}</Text>}
+        {article.to && <Text size="sm">{`${t('zoom.to')}: ${article.to}`}</Text>}
+        {article.cc && <Text size="sm">{`Cc: ${article.cc}`}</Text>}
+        {article.sendError && (
+          <Text size="sm" c="red">
+            {article.sendError}
+          </Text>
+        )}
+        {article.bodyHtml ? (
+          <>
+            {hasRemote && !remote && (
+              <Button size="xs" variant="light" w="fit-content" onClick={() => setRemote(true)}>
+                {t('zoom.showRemote')}
+              </Button>
+            )}
+            <HtmlBody html={article.bodyHtml} remote={remote} />
+          </>
+        ) : (
+          <Text component="pre" style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} data-testid="article-body">
+            {article.bodyText}
+          </Text>
+        )}
+        {article.attachments.filter((a) => !a.inline).length > 0 && (
+          <Group gap="xs">
+            <Text size="sm" fw={500}>
+              {t('zoom.attachments')}:
+            </Text>
+            {article.attachments
+              .filter((a) => !a.inline)
+              .map((a) => (
+                <Anchor key={a.id} size="sm" href={`${base}/attachments/${a.id}`} download={a.filename}>
+                  {a.filename} ({Math.ceil(a.size / 1024)} KB)
+                </Anchor>
+              ))}
+          </Group>
+        )}
+        {article.channel === 'email' && (
+          <Anchor size="xs" href={`${base}/articles/${article.id}/original`} target="_blank">
+            {t('zoom.original')}
+          </Anchor>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function HtmlBody({ html, remote }: { html: string; remote: boolean }) {
+  const shown = remote ? html.replace(REMOTE, 'src="$1"') : html;
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:${remote ? ' https: http:' : ''}`;
+  const doc = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><base target="_blank">${shown}`;
+  const [height, setHeight] = useState(200);
+  return (
+    <iframe
+      title="article"
+      sandbox="allow-same-origin allow-popups"
+      srcDoc={doc}
+      style={{ border: 0, width: '100%', height }}
+      onLoad={(event) => setHeight((event.currentTarget.contentDocument?.body.scrollHeight ?? 180) + 20)}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+import { Alert, Button, Group, Loader, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { Article, Ticket } from '../../api/types.ts';
+import { type FileAttachment, FileDrop } from '../../components/FileDrop.tsx';
+
+export type EmailMode = 'new' | 'reply' | 'reply_all' | 'forward';
+
+interface Draft {
+  to: string;
+  cc: string;
+  subject: string;
+  bodyText: string;
+  attachments: Array<{ id: number; filename: string }>;
+}
+
+/** Outgoing email: new, or a reply / reply-all / forward prefilled by the server's draft (salutation, signature, quote). */
+export function EmailDialog({
+  ticket,
+  article,
+  mode,
+  onClose,
+}: {
+  ticket: Ticket;
+  article?: Article;
+  mode: EmailMode;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const draft = useQuery({
+    queryKey: ['draft', ticket.id, article?.id, mode],
+    enabled: mode !== 'new' && Boolean(article),
+    queryFn: () => api<Draft>('GET', `/tickets/${ticket.id}/articles/${article?.id}/reply-draft?mode=${mode}`),
+  });
+  const [to, setTo] = useState(mode === 'new' ? (ticket.customerUser?.email ?? '') : '');
+  const [cc, setCc] = useState('');
+  const [subject, setSubject] = useState(mode === 'new' ? ticket.title : '');
+  const [body, setBody] = useState('');
+  const [files, setFiles] = useState<FileAttachment[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!draft.data) return;
+    setTo(draft.data.to);
+    setCc(draft.data.cc);
+    setSubject(draft.data.subject);
+    setBody(draft.data.bodyText);
+  }, [draft.data]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/tickets/${ticket.id}/emails`, {
+        to,
+        cc: cc || undefined,
+        subject,
+        body,
+        replyToArticleId: mode === 'new' ? undefined : article?.id,
+        forward: mode === 'forward' || undefined,
+        attachmentIds: mode === 'forward' ? draft.data?.attachments.map((a) => a.id) : undefined,
+        attachments: files.length > 0 ? files : undefined,
+      });
+      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      onClose();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = {
+    new: t('zoom.outgoingEmail'),
+    reply: t('zoom.reply'),
+    reply_all: t('zoom.replyAll'),
+    forward: t('zoom.forward'),
+  }[mode];
+  return (
+    <Modal opened onClose={onClose} title={`${title} — ${ticket.tn}`} size="xl">
+      {draft.isFetching ? (
+        <Loader />
+      ) : (
+        <form onSubmit={submit}>
+          <Stack>
+            {(error ?? draft.error) && (
+              <Alert color="red" role="alert">
+                {error ?? draft.error?.message}
+              </Alert>
+            )}
+            <TextInput label={t('zoom.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
+            <TextInput label="Cc" value={cc} onChange={(e) => setCc(e.currentTarget.value)} />
+            <TextInput
+              label={t('action.subject')}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              required
+            />
+            <Textarea
+              label={t('action.body')}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={10}
+              maxRows={25}
+              required
+            />
+            {mode === 'forward' && draft.data && draft.data.attachments.length > 0 && (
+              <Text size="sm">
+                {t('zoom.attachments')}: {draft.data.attachments.map((a) => a.filename).join(', ')}
+              </Text>
+            )}
+            <FileDrop files={files} onChange={setFiles} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('action.cancel')}
+              </Button>
+              <Button type="submit" loading={busy}>
+                {t('zoom.send')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

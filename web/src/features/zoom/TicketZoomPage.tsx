@@ -1,0 +1,56 @@
+import { Alert, Grid, Loader, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useArticles, useTicket } from '../../api/queries.ts';
+import { ActionBar } from './ActionBar.tsx';
+import { ArticleList } from './ArticleList.tsx';
+import { ArticleView } from './ArticleView.tsx';
+import { CustomerInfo } from './CustomerInfo.tsx';
+import { HistoryList } from './HistoryList.tsx';
+import { LinkedObjects } from './LinkedObjects.tsx';
+import { TicketInfo } from './TicketInfo.tsx';
+
+/** The ticket zoom of the manual: number and title, actions, articles, ticket and customer information. */
+export function TicketZoomPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const ticket = useTicket(id);
+  const articles = useArticles(id);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
+  if (ticket.isPending) return <Loader />;
+  if (ticket.error || !ticket.data)
+    return (
+      <Alert color="red" role="alert">
+        {ticket.error?.message ?? t('error.notFound')}
+      </Alert>
+    );
+  const items = articles.data ?? [];
+  const article = items.find((a) => a.id === chosen) ?? items.at(-1);
+  return (
+    <Stack>
+      <Title order={1} size="h3">
+        {t('ticket.number')}
+        {ticket.data.tn} — {ticket.data.title}
+      </Title>
+      <ActionBar ticket={ticket.data} article={article} onHistory={() => setShowHistory((shown) => !shown)} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            {showHistory && <HistoryList ticketId={id} />}
+            <ArticleList articles={items} chosen={article?.id} onChoose={setChosen} />
+            {article && <ArticleView ticketId={id} article={article} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack>
+            <TicketInfo ticket={ticket.data} />
+            <CustomerInfo ticket={ticket.data} />
+            <LinkedObjects ticketId={id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
