@@ -44,6 +44,8 @@ const TEXTS = {
     state: 'Stato',
     lockLabel: 'In gestione',
     articles: 'Articoli',
+    pendingReminder: 'in attesa di promemoria',
+    closedSuccessful: 'chiuso con successo',
   },
   en: {
     login: { login: 'User name', password: 'Password', submit: 'Log in' },
@@ -66,6 +68,8 @@ const TEXTS = {
     state: 'State',
     lockLabel: 'Lock',
     articles: 'Articles',
+    pendingReminder: 'pending reminder',
+    closedSuccessful: 'closed successful',
   },
 } as const;
 
@@ -149,14 +153,14 @@ for (const language of ['it', 'en'] as const) {
       await page.getByRole('dialog').getByLabel(new RegExp(texts.pendingUntil)).fill('2030-01-15T09:30');
       await page.getByRole('dialog').getByLabel(texts.subject).fill(`Attesa ${language}`);
       await dialogSave(page, texts);
-      await infoRow(page, texts.state).getByText('pending reminder').waitFor();
+      await infoRow(page, texts.state).getByText(texts.pendingReminder).waitFor();
       if (language === 'it') await screenshot(page, 'ticket-zoom');
 
       await page.getByRole('button', { name: texts.close, exact: true }).click();
       await page.getByRole('menuitem', { name: texts.closeSuccessful }).click();
       await page.getByRole('dialog').getByLabel(texts.subject).fill(`Chiusura ${language}`);
       await dialogSave(page, texts);
-      await infoRow(page, texts.state).getByText('closed successful').waitFor();
+      await infoRow(page, texts.state).getByText(texts.closedSuccessful).waitFor();
 
       // what the agent saw is what the database holds
       const stored = await server.ctx.db

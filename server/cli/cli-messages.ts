@@ -93,8 +93,9 @@ const en = {
   'smtp.no_permission':
     'no permission to listen on {where}; use an SMTP_LISTEN_PORT above 1024 and let the MTA relay to it',
   'banner.demo_loaded': 'Demo data loaded.',
-  'banner.agent_logins': 'Demo logins for agents (log in with POST /api/v1/sessions):',
-  'banner.customer_logins': 'Demo logins for customer users (the same, with "as": "customer"):',
+  'banner.agent_logins': 'Demo logins for agents (log in to the web app at the address above):',
+  'banner.customer_logins':
+    'Demo logins for customer users (through the API for now: POST /api/v1/sessions with "as": "customer"):',
   'banner.stop': 'Stop with Ctrl-C.',
 
   // the demo data and its logins
@@ -346,8 +347,9 @@ const it: Record<CliMessageKey, string> = {
   'smtp.no_permission':
     'nessun permesso di ascoltare su {where}; usa una SMTP_LISTEN_PORT sopra 1024 e fai inoltrare la posta dal MTA',
   'banner.demo_loaded': 'Dati demo caricati.',
-  'banner.agent_logins': 'Accessi demo per gli operatori (accesso con POST /api/v1/sessions):',
-  'banner.customer_logins': 'Accessi demo per gli utenti cliente (lo stesso, con "as": "customer"):',
+  'banner.agent_logins': "Accessi demo per gli operatori (accesso all'applicazione web all'indirizzo sopra):",
+  'banner.customer_logins':
+    'Accessi demo per gli utenti cliente (per ora tramite API: POST /api/v1/sessions con "as": "customer"):',
   'banner.stop': 'Ferma con Ctrl-C.',
 
   'demo.description':

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type CliMessageKey, type CliParams, cliText } from '../cli/cli-messages.ts';
+import { isTimeZoneName } from '../platform/time-zone.ts';
 
 /** Ticket number generators, as in OTRS: DateChecksum is the default. */
 export const TICKET_NUMBER_GENERATORS = ['DateChecksum', 'Date', 'AutoIncrement'] as const;
@@ -78,15 +79,6 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   return raw === 'true' || raw === '1';
 }
 
-function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * An address to listen on, checked by its form only (nothing is looked up): an IPv4 or IPv6
  * literal, or a host name as RFC 1123 writes them (labels of letters, digits and inner hyphens,
@@ -125,7 +117,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('config.database_url', { value: databaseUrl });
   }
   const timeZone = setting(env, 'TIME_ZONE') ?? 'Europe/Rome';
-  if (!validTimeZone(timeZone)) {
+  if (!isTimeZoneName(timeZone)) {
     throw new ConfigError('config.time_zone', { value: timeZone });
   }
   const generator = setting(env, 'TICKET_NUMBER_GENERATOR') ?? 'DateChecksum';

@@ -464,6 +464,33 @@ export interface IntakeRepliesTable {
   sentAt: Date | null;
 }
 
+/** A link to choose a new password, and the outbox row of the email that carries it. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  requestId: string;
+  agentId: number | null;
+  customerUserId: number | null;
+  tokenHash: string;
+  /** the token in clear, only while its email waits to be sent */
+  mailToken: string | null;
+  expiresAt: Timestamp;
+  usedAt: Date | null;
+  address: string;
+  language: 'it' | 'en';
+  messageId: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Created;
+  sentAt: Date | null;
+}
+
+export interface TicketViewersTable {
+  ticketId: number;
+  agentId: number;
+  seenAt: Date;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -506,4 +533,6 @@ export interface DB {
   signatures: ComposeTextTable;
   agentNotificationPreferences: AgentNotificationPreferencesTable;
   notificationDeliveries: NotificationDeliveriesTable;
+  passwordResets: PasswordResetsTable;
+  ticketViewers: TicketViewersTable;
 }

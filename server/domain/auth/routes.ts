@@ -5,6 +5,8 @@ import { actorOf } from '../../api/route-access.ts';
 import { DateTime, ErrorBody, errorResponses, Id, IdParams, NoContent, Nullable } from '../../api/schema-helpers.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { DomainContext } from '../context.ts';
+import { passwordResetRoutes } from './password-reset/routes.ts';
+import { setMyPreferences } from './preferences.ts';
 import { createSession, deleteSession } from './sessions.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 import { whoAmI } from './who-am-i.ts';
@@ -92,6 +94,30 @@ export async function authRoutes(app: App, ctx: DomainContext) {
     },
   );
 
+  app.patch(
+    '/api/v1/sessions/current/preferences',
+    {
+      config: { access: 'any' },
+      schema: {
+        tags,
+        summary: 'Your own language and time zone (null: the server’s TIME_ZONE)',
+        body: Type.Object(
+          {
+            language: Type.Optional(Type.Union([Type.Literal('it'), Type.Literal('en')])),
+            timeZone: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 64 }))),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await setMyPreferences(ctx, actor, request.body);
+      return whoAmI(ctx, actor.kind, actor.kind === 'agent' ? actor.agentId : actor.customerUserId);
+    },
+  );
+
   app.delete(
     '/api/v1/sessions/current',
     { config: { access: 'any' }, schema: { tags, summary: 'Log out', response: NoContent } },
@@ -153,4 +179,7 @@ export async function authRoutes(app: App, ctx: DomainContext) {
       return reply.status(204).send(null);
     },
   );
+
+  // forgotten password: a link by email, then a new password with its token
+  await passwordResetRoutes(app, ctx);
 }

@@ -32,9 +32,18 @@ export class LiveFeed {
     private readonly intervalMs = 400,
   ) {}
 
-  subscribe(listener: Listener): () => void {
+  /** Resolves once the feed knows where the outbox stands: every event committed later reaches the listener. */
+  async subscribe(listener: Listener): Promise<() => void> {
     this.listeners.add(listener);
-    if (!this.timer) this.timer = setInterval(() => void this.poll(), this.intervalMs);
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.poll(), this.intervalMs);
+      await this.poll();
+    }
+    // the database may be restarting: ask again at the feed's pace until it answers
+    while (this.lastId === undefined && this.listeners.has(listener)) {
+      await new Promise((resolve) => setTimeout(resolve, this.intervalMs));
+      await this.poll();
+    }
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stop();

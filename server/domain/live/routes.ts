@@ -1,8 +1,11 @@
+import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { agentOf } from '../../api/route-access.ts';
+import { errorResponses, IdParams, NoContent } from '../../api/schema-helpers.ts';
 import type { DomainContext } from '../context.ts';
 import { groupsWith } from '../permissions/actor.ts';
 import { type LiveChange, LiveFeed } from './live-feed.ts';
+import { markViewing, stopViewing } from './presence.ts';
 
 /**
  * Server-sent events for the agent app: `ticket` events ({ticketId, type}) for each change to a
@@ -44,13 +47,12 @@ export async function liveRoutes(app: App, ctx: DomainContext) {
         'x-accel-buffering': 'no',
       });
       out.write('retry: 2000\n\n');
-      const unsubscribe = feed.subscribe((changes) => {
-        for (const change of changes.filter(visible)) {
-          out.write(`event: ticket\ndata: ${JSON.stringify({ ticketId: change.ticketId, type: change.type })}\n\n`);
-        }
-      });
+      let unsubscribe = () => {};
+      let ended = false;
       const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), 20_000);
       const end = () => {
+        if (ended) return;
+        ended = true;
         clearInterval(heartbeat);
         unsubscribe();
         streams.delete(end);
@@ -58,6 +60,43 @@ export async function liveRoutes(app: App, ctx: DomainContext) {
       };
       streams.add(end);
       request.raw.on('close', end);
+      unsubscribe = await feed.subscribe((changes) => {
+        for (const change of changes.filter(visible)) {
+          out.write(`event: ticket\ndata: ${JSON.stringify({ ticketId: change.ticketId, type: change.type })}\n\n`);
+        }
+      });
+      if (ended) unsubscribe();
+      // from here on, every change reaches this stream
+      else out.write(': ready\n\n');
+    },
+  );
+
+  app.put(
+    '/api/v1/tickets/:id/viewers/me',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags: ['live'],
+        summary: 'I have this ticket open (refresh every 10 s): answers the other agents who have it open',
+        params: IdParams,
+        response: {
+          200: Type.Object({ others: Type.Array(Type.Object({ agentId: Type.Integer(), name: Type.String() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ others: await markViewing(ctx, agentOf(request), request.params.id) }),
+  );
+
+  app.delete(
+    '/api/v1/tickets/:id/viewers/me',
+    {
+      config: { access: 'agent' },
+      schema: { tags: ['live'], summary: 'I closed this ticket', params: IdParams, response: NoContent },
+    },
+    async (request, reply) => {
+      await stopViewing(ctx, agentOf(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Ticket } from '../api/types.ts';
 import { useFormat } from './format.ts';
+import { useNames } from './names.ts';
 
 export type SortKey = 'tn' | 'created' | 'title' | 'queue' | 'state' | 'priority' | 'changed';
 export interface Sorting {
@@ -29,6 +30,7 @@ const PRIORITY_COLOURS = ['gray', 'gray', 'blue', 'orange', 'red'];
 export function TicketTable({ tickets, sorting, onSort, selected, onSelect, label }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const name = useNames();
   const navigate = useNavigate();
   const [cursor, setCursor] = useState(0);
 
@@ -119,12 +121,11 @@ export function TicketTable({ tickets, sorting, onSort, selected, onSelect, labe
               <Table.Td>{ticket.title}</Table.Td>
               <Table.Td>{ticket.queue.name}</Table.Td>
               <Table.Td>
-                {ticket.state.name}
+                {name(ticket.state.name)}
                 {ticket.lock === 'lock' && (
-                  <Text span c="dimmed" fz="xs">
-                    {' '}
-                    🔒
-                  </Text>
+                  <Badge ml={4} size="xs" variant="outline" color="gray">
+                    {t('ticket.locked')}
+                  </Badge>
                 )}
               </Table.Td>
               <Table.Td>
@@ -132,7 +133,7 @@ export function TicketTable({ tickets, sorting, onSort, selected, onSelect, labe
                   color={PRIORITY_COLOURS[Number.parseInt(ticket.priority.name, 10) - 1] ?? 'gray'}
                   variant="light"
                 >
-                  {ticket.priority.name}
+                  {name(ticket.priority.name)}
                 </Badge>
               </Table.Td>
               <Table.Td>{ticket.customer?.name ?? ticket.customerUser?.name ?? ticket.customerContact ?? ''}</Table.Td>

@@ -194,6 +194,23 @@ export const en = {
     merged: 'merged',
     removed: 'removed',
   },
+  /** the default states' and priorities' names (data, shown translated as OTRS does; others as they are) */
+  names: {
+    new: 'new',
+    open: 'open',
+    'closed successful': 'closed successful',
+    'closed unsuccessful': 'closed unsuccessful',
+    'pending reminder': 'pending reminder',
+    'pending auto close+': 'pending auto close+',
+    'pending auto close-': 'pending auto close-',
+    merged: 'merged',
+    removed: 'removed',
+    '1 very low': '1 very low',
+    '2 low': '2 low',
+    '3 normal': '3 normal',
+    '4 high': '4 high',
+    '5 very high': '5 very high',
+  },
   placeholder: {
     reports: 'Reports come with a later version of Sportello.',
     admin: 'Administration screens come with a later version; until then, use the API described at',

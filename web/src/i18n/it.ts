@@ -196,6 +196,22 @@ export const it: Texts = {
     merged: 'unito',
     removed: 'rimosso',
   },
+  names: {
+    new: 'nuovo',
+    open: 'aperto',
+    'closed successful': 'chiuso con successo',
+    'closed unsuccessful': 'chiuso senza successo',
+    'pending reminder': 'in attesa di promemoria',
+    'pending auto close+': 'in attesa di chiusura automatica+',
+    'pending auto close-': 'in attesa di chiusura automatica-',
+    merged: 'unito',
+    removed: 'rimosso',
+    '1 very low': '1 molto bassa',
+    '2 low': '2 bassa',
+    '3 normal': '3 normale',
+    '4 high': '4 alta',
+    '5 very high': '5 molto alta',
+  },
   placeholder: {
     reports: 'I resoconti arriveranno con una prossima versione di Sportello.',
     admin:

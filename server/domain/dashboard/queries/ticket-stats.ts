@@ -1,6 +1,7 @@
 import { expressionBuilder, sql } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { invalid } from '../../../platform/errors.ts';
+import { isTimeZoneName } from '../../../platform/time-zone.ts';
 import type { DomainContext } from '../../context.ts';
 import type { AgentActor } from '../../permissions/actor.ts';
 import { visibleTo } from '../../tickets/queries/ticket-visibility.ts';
@@ -11,20 +12,6 @@ export const MAX_STATS_DAYS = 31;
 export interface TicketStats {
   timeZone: string;
   days: { date: string; created: number; closed: number }[];
-}
-
-/**
- * An IANA zone name as both JavaScript and PostgreSQL read it. Only names: PostgreSQL also takes
- * POSIX zone strings ("UTC+3", "<+03>-3"), whose offsets run the other way round from ISO's.
- */
-function isTimeZoneName(name: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+/-]{0,63}$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const badTimeZone = (name: string) => invalid('timeZone', 'error.validation', { detail: name });

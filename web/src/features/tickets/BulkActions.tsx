@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useAgents, useConfigList } from '../../api/queries.ts';
+import { useNames } from '../../components/names.ts';
 
 type Bulk =
   | 'lock'
@@ -27,6 +28,7 @@ export function BulkActions({ selected, onDone }: { selected: Set<number>; onDon
   const [action, setAction] = useState<Bulk | null>(null);
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const name = useNames();
   const queues = useConfigList('queues').data ?? [];
   const states = useConfigList<{ id: number; name: string; type: string }>('states').data ?? [];
   const priorities = useConfigList('priorities').data ?? [];
@@ -37,8 +39,8 @@ export function BulkActions({ selected, onDone }: { selected: Set<number>; onDon
     move: queues.map((q) => ({ value: String(q.id), label: q.name })),
     state: states
       .filter((s) => s.type === 'new' || s.type === 'open')
-      .map((s) => ({ value: String(s.id), label: s.name })),
-    priority: priorities.map((p) => ({ value: String(p.id), label: p.name })),
+      .map((s) => ({ value: String(s.id), label: name(s.name) })),
+    priority: priorities.map((p) => ({ value: String(p.id), label: name(p.name) })),
     owner: agents.map((a) => ({ value: String(a.id), label: `${a.firstName} ${a.lastName}` })),
   };
   const ids = [...selected];

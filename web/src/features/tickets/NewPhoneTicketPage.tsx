@@ -8,6 +8,7 @@ import { api, withQuery } from '../../api/client.ts';
 import { useConfigList } from '../../api/queries.ts';
 import type { CustomerUserRow, Page, Ticket } from '../../api/types.ts';
 import { type FileAttachment, FileDrop } from '../../components/FileDrop.tsx';
+import { useNames } from '../../components/names.ts';
 
 /** New phone ticket: the customer user found as one types, the queue, the call's subject and text. */
 export function NewPhoneTicketPage() {
@@ -27,6 +28,7 @@ export function NewPhoneTicketPage() {
   const [files, setFiles] = useState<FileAttachment[]>([]);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const name = useNames();
   const found = useQuery({
     queryKey: ['customer-users', debounced],
     enabled: debounced.trim().length >= 2,
@@ -115,7 +117,7 @@ export function NewPhoneTicketPage() {
             />
             <Select
               label={t('newTicket.priority')}
-              data={priorities.map((p) => ({ value: String(p.id), label: p.name }))}
+              data={priorities.map((p) => ({ value: String(p.id), label: name(p.name) }))}
               value={priorityId}
               onChange={setPriorityId}
             />

@@ -2,10 +2,12 @@ import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLinks } from '../../api/queries.ts';
+import { useNames } from '../../components/names.ts';
 
 export function LinkedObjects({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
   const links = useLinks(ticketId).data ?? [];
+  const name = useNames();
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="linked-objects">
       <Title order={2} size="h5" id="linked-objects" mb="xs">
@@ -24,7 +26,7 @@ export function LinkedObjects({ ticketId }: { ticketId: number }) {
               to={`/tickets/${link.ticketId}`}
               size="sm"
             >
-              {t(`zoom.relation.${link.relation}`)}: {link.tn} — {link.title} ({link.state.name})
+              {t(`zoom.relation.${link.relation}`)}: {link.tn} — {link.title} ({name(link.state.name)})
             </Anchor>
           ))}
         </Stack>

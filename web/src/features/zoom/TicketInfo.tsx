@@ -2,18 +2,20 @@ import { Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../api/types.ts';
 import { useFormat } from '../../components/format.ts';
+import { useNames } from '../../components/names.ts';
 
 /** "Ticket information": type, age, created, state, lock, priority, queue, customer ID, time, owner, responsible, SLA. */
 export function TicketInfo({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const name = useNames();
   const rows: Array<[string, string]> = [
     [t('ticket.type'), ticket.type?.name ?? '—'],
     [t('ticket.age'), format.age(ticket.createdAt)],
     [t('ticket.created'), format.dateTime(ticket.createdAt)],
-    [t('ticket.state'), ticket.state.name],
+    [t('ticket.state'), name(ticket.state.name)],
     [t('ticket.lock'), ticket.lock === 'lock' ? t('ticket.locked') : t('ticket.unlocked')],
-    [t('ticket.priority'), ticket.priority.name],
+    [t('ticket.priority'), name(ticket.priority.name)],
     [t('ticket.queue'), ticket.queue.name],
     [t('ticket.customerId'), ticket.customer?.customerKey ?? '—'],
     [t('ticket.accountedTime'), t('ticket.minutes', { count: ticket.accountedMinutes ?? 0 })],

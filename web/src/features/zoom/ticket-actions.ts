@@ -5,6 +5,7 @@ import { useAgents, useConfigList } from '../../api/queries.ts';
 import type { Ticket } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { useFormat, zonedToUtc } from '../../components/format.ts';
+import { useNames } from '../../components/names.ts';
 import type { Field, Values } from './ActionDialog.tsx';
 
 export type ActionId =
@@ -36,6 +37,7 @@ export function useTicketActions(ticket: Ticket): Record<ActionId, ActionSpec> {
   const { t } = useTranslation();
   const { me } = useSession();
   const format = useFormat();
+  const name = useNames();
   const queryClient = useQueryClient();
   const queues = useConfigList('queues').data ?? [];
   const states = useConfigList<{ id: number; name: string; type: string }>('states').data ?? [];
@@ -49,7 +51,7 @@ export function useTicketActions(ticket: Ticket): Record<ActionId, ActionSpec> {
       return result;
     });
   const options = (rows: Array<{ id: number; name: string }>) =>
-    rows.map((r) => ({ value: String(r.id), label: r.name }));
+    rows.map((r) => ({ value: String(r.id), label: name(r.name) }));
   const agentOptions = agents.map((a) => ({ value: String(a.id), label: `${a.firstName} ${a.lastName} (${a.login})` }));
   const pendingStates = states.filter((s) => s.type.startsWith('pending'));
   // OTRS's default next state when pending: a reminder to the agent
