@@ -211,3 +211,29 @@ describe('permissions in the browser', () => {
     await context.close();
   });
 });
+
+describe('two agents on one ticket', () => {
+  it('each is told that the other has it open', { timeout: 60_000 }, async () => {
+    const ticket = await customerOpensTicket('Due operatori sullo stesso ticket');
+    const open = async (login: string, password: string) => {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(8_000);
+      await logIn(page, server.url, login, password, TEXTS.en.login);
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await page.goto(`${server.url}/tickets/${ticket.id}`);
+      await page.getByRole('heading', { name: ticket.tn }).waitFor();
+      return { page, context };
+    };
+    const mario = await open('mario.rossi', 'mario-demo');
+    const admin = await open('admin', 'admin-demo');
+    await admin.page.getByRole('status').filter({ hasText: 'Also open by: Mario Rossi' }).waitFor();
+    // Mario's page learns it at its next refresh (every 10 seconds)
+    await mario.page
+      .getByRole('status')
+      .filter({ hasText: /Also open by: .*Admin/ })
+      .waitFor({ timeout: 15_000 });
+    await mario.context.close();
+    await admin.context.close();
+  });
+});

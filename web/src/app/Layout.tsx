@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Box, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
 import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { useLiveUpdates } from './live.ts';
 import { useSession } from './session.tsx';
@@ -51,10 +52,14 @@ export function Layout() {
             {me.isAdmin && link('/admin', t('nav.admin'))}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <LanguagePicker />
-            <Text size="sm" visibleFrom="sm">
+            <LanguagePicker
+              onChosen={(language) =>
+                void api('PATCH', '/sessions/current/preferences', { language }).catch(() => undefined)
+              }
+            />
+            <Anchor component={NavLink} to="/preferences" size="sm" visibleFrom="sm" title={t('preferences.title')}>
               {me.name}
-            </Text>
+            </Anchor>
             <Button variant="subtle" size="xs" onClick={() => void logout()}>
               {t('nav.logout')}
             </Button>

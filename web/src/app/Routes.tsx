@@ -2,6 +2,7 @@ import { Route, Routes as RouterRoutes } from 'react-router';
 import { CalendarPage } from '../features/calendar/CalendarPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
 import { NewPhoneTicketPage } from '../features/tickets/NewPhoneTicketPage.tsx';
 import { TicketListPage } from '../features/tickets/TicketListPage.tsx';
 import { TicketZoomPage } from '../features/zoom/TicketZoomPage.tsx';
@@ -23,6 +24,7 @@ export function Routes() {
         <Route path="tickets/:id" element={<TicketZoomPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="calendar" element={<CalendarPage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
         <Route path="reports" element={<PlaceholderPage kind="reports" />} />
         <Route path="admin" element={<PlaceholderPage kind="admin" />} />
         <Route path="*" element={<PlaceholderPage kind="notFound" />} />

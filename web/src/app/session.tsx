@@ -4,6 +4,7 @@ import { createContext, type ReactNode, useContext } from 'react';
 import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 
 interface Session {
   me: Me;
@@ -14,7 +15,9 @@ const SessionContext = createContext<Session | null>(null);
 /** Who is logged in; without a session (or as a customer user) the login page instead of the app. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
+  const resetting = window.location.pathname === '/reset-password';
   const current = useQuery({
+    enabled: !resetting,
     queryKey: ['session'],
     queryFn: async () => {
       try {
@@ -28,6 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     staleTime: Number.POSITIVE_INFINITY,
   });
+  if (resetting) return <ResetPasswordPage />;
   if (current.isPending) {
     return (
       <Center h="100vh">

@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../../api/client.ts';
 import type { Me } from '../../api/types.ts';
 import { LanguagePicker } from '../../components/LanguagePicker.tsx';
+import { ForgotPassword } from './ForgotPassword.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,40 +34,49 @@ export function LoginPage() {
   return (
     <Center mih="100vh" bg="gray.0">
       <Paper component="main" withBorder shadow="sm" p="xl" w={380}>
-        <form onSubmit={submit}>
+        {forgot ? (
           <Stack>
             <Title order={1} size="h3">
-              {t('login.title')}
+              {t('reset.title')}
             </Title>
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
-            <TextInput
-              label={t('login.login')}
-              value={login}
-              onChange={(e) => setLogin(e.currentTarget.value)}
-              autoComplete="username"
-              required
-              autoFocus
-            />
-            <PasswordInput
-              label={t('login.password')}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              autoComplete="current-password"
-              required
-            />
-            <Button type="submit" loading={busy}>
-              {t('login.submit')}
-            </Button>
-            <Text size="xs" c="dimmed">
-              {t('login.forgot')}
-            </Text>
-            <LanguagePicker />
+            <ForgotPassword onBack={() => setForgot(false)} />
           </Stack>
-        </form>
+        ) : (
+          <form onSubmit={submit}>
+            <Stack>
+              <Title order={1} size="h3">
+                {t('login.title')}
+              </Title>
+              {error && (
+                <Alert color="red" role="alert">
+                  {error}
+                </Alert>
+              )}
+              <TextInput
+                label={t('login.login')}
+                value={login}
+                onChange={(e) => setLogin(e.currentTarget.value)}
+                autoComplete="username"
+                required
+                autoFocus
+              />
+              <PasswordInput
+                label={t('login.password')}
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                autoComplete="current-password"
+                required
+              />
+              <Button type="submit" loading={busy}>
+                {t('login.submit')}
+              </Button>
+              <Anchor component="button" type="button" size="sm" onClick={() => setForgot(true)}>
+                {t('login.forgot')}
+              </Anchor>
+              <LanguagePicker />
+            </Stack>
+          </form>
+        )}
       </Paper>
     </Center>
   );

@@ -9,6 +9,7 @@ import { ArticleView } from './ArticleView.tsx';
 import { CustomerInfo } from './CustomerInfo.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { LinkedObjects } from './LinkedObjects.tsx';
+import { usePresence } from './presence.ts';
 import { TicketInfo } from './TicketInfo.tsx';
 
 /** The ticket zoom of the manual: number and title, actions, articles, ticket and customer information. */
@@ -19,6 +20,7 @@ export function TicketZoomPage() {
   const articles = useArticles(id);
   const [chosen, setChosen] = useState<number | null>(null);
   const [showHistory, setShowHistory] = useState(false);
+  const others = usePresence(id);
   if (ticket.isPending) return <Loader />;
   if (ticket.error || !ticket.data)
     return (
@@ -34,6 +36,11 @@ export function TicketZoomPage() {
         {t('ticket.number')}
         {ticket.data.tn} — {ticket.data.title}
       </Title>
+      {others.length > 0 && (
+        <Alert color="yellow" role="status" py="xs">
+          {t('zoom.otherViewers', { names: others.map((other) => other.name).join(', ') })}
+        </Alert>
+      )}
       <ActionBar ticket={ticket.data} article={article} onHistory={() => setShowHistory((shown) => !shown)} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
