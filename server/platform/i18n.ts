@@ -77,6 +77,7 @@ const en = {
   'error.not_found.link': 'There is no such link between the two tickets',
   'error.not_found.attachment': 'Attachment {id} does not exist',
   'error.not_found.route': 'No such API route: {id}',
+  'error.send_needs_email': 'Only an email written by an agent, with a recipient in "to", can be sent',
   'error.web_not_built': 'The web app has not been built yet: run `npm run build:web` (npm start does it for you).',
   'error.inactive': '{what} {id} is deactivated and cannot be used',
   'error.locked_by_other': 'Ticket {tn} is locked by {agent}: only they can do this until they release it',
@@ -135,6 +136,10 @@ const en = {
   'error.last_admin':
     'This would leave no active agent with rw on the admin group, and nobody could administer Sportello: make another agent an administrator first',
   'history.merged_note': 'Merged ticket {source} into {target}',
+  'password_reset.requested':
+    'If the account exists and has an email address, an email with a link to choose a new password has been sent to it. The link is valid for 60 minutes.',
+  'error.invalid_reset_token':
+    'This link to choose a new password is not valid: it is unknown, has already been used or has expired (links last 60 minutes). Ask for a new one.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -212,6 +217,7 @@ const it: Record<MessageKey, string> = {
   'error.not_found.link': 'Non esiste un collegamento simile tra i due ticket',
   'error.not_found.attachment': "L'allegato {id} non esiste",
   'error.not_found.route': 'Percorso API inesistente: {id}',
+  'error.send_needs_email': 'Si può inviare solo un\'email scritta da un operatore, con un destinatario in "to"',
   'error.web_not_built':
     "L'applicazione web non è ancora stata compilata: eseguire `npm run build:web` (npm start lo fa da sé).",
   'error.inactive': '{what} {id} è disattivato e non può essere usato',
@@ -272,6 +278,10 @@ const it: Record<MessageKey, string> = {
   'error.last_admin':
     'Così nessun operatore attivo avrebbe rw sul gruppo admin e nessuno potrebbe più amministrare Sportello: prima rendi amministratore un altro operatore',
   'history.merged_note': 'Ticket {source} unito al ticket {target}',
+  'password_reset.requested':
+    "Se l'account esiste e ha un indirizzo email, vi è stato inviato un messaggio con un collegamento per scegliere una nuova password. Il collegamento vale 60 minuti.",
+  'error.invalid_reset_token':
+    'Questo collegamento per scegliere una nuova password non è valido: è sconosciuto, è già stato usato o è scaduto (vale 60 minuti). Chiedine uno nuovo.',
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, it };

@@ -4,6 +4,7 @@ import { sendArticle } from '../../server/domain/mail/outbound/send-article.ts';
 import { systemActor } from '../../server/domain/permissions/load-actor.ts';
 import { insertArticle } from '../../server/domain/tickets/article-writer.ts';
 import { addOutgoingEmail } from '../../server/domain/tickets/commands/add-outgoing-email.ts';
+import { createTicket } from '../../server/domain/tickets/commands/create-ticket.ts';
 import { listArticles } from '../../server/domain/tickets/queries/ticket-articles.ts';
 import { makeCustomer, makeCustomerUser, makeDesk, makeTicket } from '../support/factories.ts';
 import { SmtpCatcher } from '../support/smtp-catcher.ts';
@@ -263,6 +264,59 @@ describe('an agent answer leaves by SMTP', () => {
     await sendArticle(ctx, { articleId });
     caught((await article(desk.ticket.id, articleId)).messageId);
     expect(await article(desk.ticket.id, articleId)).toMatchObject({ sendStatus: 'sent', sendAttempts: 1 });
+  });
+});
+
+describe('a new email ticket', () => {
+  it("sends its first article, the agent's email, with the new ticket's number", async () => {
+    const desk = await deskWithCustomerMail();
+    const created = await createTicket(ctx, desk.agent, {
+      title: 'Rinnovo contratto assistenza',
+      queueId: desk.queue.id,
+      customerUserId: desk.user.id,
+      article: {
+        channel: 'email',
+        senderType: 'agent',
+        visibleToCustomer: true,
+        to: desk.user.email,
+        subject: 'Rinnovo contratto assistenza',
+        bodyText: 'Gentile Paolo, le scriviamo per il rinnovo.',
+        sendStatus: 'queued',
+      },
+    });
+    const queued = await article(created.id, created.articleId);
+    expect(queued).toMatchObject({ sendStatus: 'queued', channel: 'email', senderType: 'agent' });
+    await ctx.jobs.drain();
+    const message = caught(queued.messageId);
+    expect(message.email.subject).toBe(`[Ticket#${created.tn}] Rinnovo contratto assistenza`);
+    expect(message.envelopeTo).toEqual([desk.user.email]);
+    expect((await article(created.id, created.articleId)).sendStatus).toBe('sent');
+  });
+
+  it('refuses to send what is not an agent email with a recipient, writing nothing', async () => {
+    const desk = await deskWithCustomerMail();
+    const before = await ctx.db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const attempt = createTicket(ctx, desk.agent, {
+      title: 'Senza destinatario',
+      queueId: desk.queue.id,
+      article: {
+        channel: 'email',
+        senderType: 'agent',
+        visibleToCustomer: true,
+        subject: 'x',
+        bodyText: 'y',
+        sendStatus: 'queued',
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'validation', field: 'article.to' });
+    const after = await ctx.db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 });
 

@@ -127,6 +127,7 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
           bodyText: article.body,
           bodyHtml: article.bodyHtml,
           attachments: attachments(article.attachments),
+          sendStatus: article.send ? 'queued' : null,
         },
       });
       reply.status(201);

@@ -143,6 +143,11 @@ export const CreateTicketBody = Type.Object(
         body: Text(),
         bodyHtml: Type.Optional(Text(1_000_000)),
         attachments: Attachments,
+        send: Type.Optional(
+          Type.Boolean({
+            description: 'a new email ticket: send this agent email article to `to` (channel email, sender agent)',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),

@@ -45,6 +45,7 @@ export function Layout() {
                 <Menu.Item onClick={() => navigate('/tickets/responsible')}>{t('nav.myResponsible')}</Menu.Item>
                 <Menu.Divider />
                 <Menu.Item onClick={() => navigate('/tickets/new-phone')}>{t('nav.newPhoneTicket')}</Menu.Item>
+                <Menu.Item onClick={() => navigate('/tickets/new-email')}>{t('nav.newEmailTicket')}</Menu.Item>
                 <Menu.Item onClick={() => navigate('/tickets/search')}>{t('nav.search')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>

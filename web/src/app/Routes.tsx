@@ -3,7 +3,7 @@ import { CalendarPage } from '../features/calendar/CalendarPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
-import { NewPhoneTicketPage } from '../features/tickets/NewPhoneTicketPage.tsx';
+import { NewTicketPage } from '../features/tickets/NewTicketPage.tsx';
 import { TicketListPage } from '../features/tickets/TicketListPage.tsx';
 import { TicketZoomPage } from '../features/zoom/TicketZoomPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -20,7 +20,8 @@ export function Routes() {
         <Route path="tickets/responsible" element={<TicketListPage view="responsible" />} />
         <Route path="tickets/search" element={<TicketListPage view="search" />} />
         <Route path="tickets/escalation" element={<PlaceholderPage kind="escalation" />} />
-        <Route path="tickets/new-phone" element={<NewPhoneTicketPage />} />
+        <Route path="tickets/new-phone" element={<NewTicketPage key="phone" kind="phone" />} />
+        <Route path="tickets/new-email" element={<NewTicketPage key="email" kind="email" />} />
         <Route path="tickets/:id" element={<TicketZoomPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="calendar" element={<CalendarPage />} />

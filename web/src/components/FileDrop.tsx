@@ -8,7 +8,8 @@ export interface FileAttachment {
   contentBase64: string;
 }
 
-async function read(file: File): Promise<FileAttachment> {
+/** A file as the API takes an attachment (base64). */
+export async function readAttachment(file: File): Promise<FileAttachment> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -30,7 +31,8 @@ export function FileDrop({
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const add = async (list: FileList | File[]) => onChange([...files, ...(await Promise.all([...list].map(read)))]);
+  const add = async (list: FileList | File[]) =>
+    onChange([...files, ...(await Promise.all([...list].map(readAttachment)))]);
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);

@@ -12,6 +12,7 @@ export const en = {
     myLocked: 'My locked tickets',
     myResponsible: "Tickets I'm responsible for",
     newPhoneTicket: 'New phone ticket',
+    newEmailTicket: 'New email ticket',
     search: 'Search',
     reports: 'Reports',
     admin: 'Admin',
@@ -148,6 +149,9 @@ export const en = {
     original: 'Original message',
     merge: 'Merge',
     link: 'Link',
+    split: 'Split',
+    articleActions: 'Article actions',
+    shortcuts: 'Keys: l lock/release, n note, p phone call, m move, c close, r reply, h history',
     relation: { normal: 'Linked', parent: 'Parent', child: 'Child' },
   },
   search: {
@@ -155,6 +159,15 @@ export const en = {
     saved: 'Saved searches',
     nameIt: 'Name for this search',
     remove: 'Remove "{{name}}"',
+  },
+  editor: {
+    toolbar: 'Formatting',
+    bold: 'Bold',
+    italic: 'Italic',
+    bullets: 'Bulleted list',
+    numbers: 'Numbered list',
+    link: 'Link',
+    linkUrl: 'Address of the link (https://…)',
   },
   files: {
     drop: 'Attachments: drop files here, click to choose, or paste a screenshot',
@@ -184,6 +197,7 @@ export const en = {
     linkParentChild: 'This ticket is the parent of the other',
   },
   newTicket: {
+    emailTitle: 'New email ticket',
     title: 'New phone ticket',
     customerUser: 'Customer user',
     customerSearch: 'Type a name, login or email',

@@ -14,6 +14,7 @@ export const it: Texts = {
     myLocked: 'I miei ticket bloccati',
     myResponsible: 'Ticket di cui sono responsabile',
     newPhoneTicket: 'Nuovo ticket telefonico',
+    newEmailTicket: 'Nuovo ticket email',
     search: 'Ricerca',
     reports: 'Resoconti',
     admin: 'Admin',
@@ -150,6 +151,9 @@ export const it: Texts = {
     original: 'Messaggio originale',
     merge: 'Unisci',
     link: 'Collega',
+    split: 'Dividi',
+    articleActions: "Azioni sull'articolo",
+    shortcuts: 'Tasti: l blocca/rilascia, n nota, p telefonata, m sposta, c chiudi, r rispondi, h storico',
     relation: { normal: 'Collegato', parent: 'Padre', child: 'Figlio' },
   },
   search: {
@@ -157,6 +161,15 @@ export const it: Texts = {
     saved: 'Ricerche salvate',
     nameIt: 'Nome di questa ricerca',
     remove: 'Elimina "{{name}}"',
+  },
+  editor: {
+    toolbar: 'Formattazione',
+    bold: 'Grassetto',
+    italic: 'Corsivo',
+    bullets: 'Elenco puntato',
+    numbers: 'Elenco numerato',
+    link: 'Collegamento',
+    linkUrl: 'Indirizzo del collegamento (https://…)',
   },
   files: {
     drop: 'Allegati: trascina qui i file, clicca per sceglierli o incolla una schermata',
@@ -186,6 +199,7 @@ export const it: Texts = {
     linkParentChild: "Questo ticket è il padre dell'altro",
   },
   newTicket: {
+    emailTitle: 'Nuovo ticket email',
     title: 'Nuovo ticket telefonico',
     customerUser: 'Utente cliente',
     customerSearch: 'Scrivi un nome, un nome utente o un indirizzo email',

@@ -41,6 +41,14 @@ const SYSTEM_AGENT = 1;
  */
 export async function prepareTicket(ctx: DomainContext, actor: Actor, input: CreateTicketInput) {
   checkAttachments(ctx, input.article.attachments);
+  const { sendStatus, channel, senderType, to } = input.article;
+  // a new email ticket: only an agent's email with a recipient can leave
+  if (
+    sendStatus === 'queued' &&
+    (actor.kind !== 'agent' || channel !== 'email' || senderType !== 'agent' || !to?.trim())
+  ) {
+    throw new DomainError('validation', 'error.send_needs_email', {}, 'article.to');
+  }
   const queue = await queueScope(ctx.db, input.queueId);
   if (actor.kind === 'agent' && !hasGroupPermission(actor, queue.groupId, 'create')) {
     throw new DomainError('forbidden', 'error.forbidden', { permission: 'create', queue: queue.name });

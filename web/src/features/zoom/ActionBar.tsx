@@ -1,33 +1,42 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Article, Ticket } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
-import { EmailDialog, type EmailMode } from './EmailDialog.tsx';
+import type { EmailMode } from './EmailDialog.tsx';
 import { type ActionId, useTicketActions } from './ticket-actions.ts';
 
-/** The action menu of the manual: back, lock/release, print, priority, people, communication, pending, close, misc, move. */
-export function ActionBar({
-  ticket,
-  article,
-  onHistory,
-}: {
+interface Props {
   ticket: Ticket;
   article?: Article;
   onHistory: () => void;
-}) {
+  onEmail: (mode: EmailMode) => void;
+}
+
+/** Keys of the common actions (listed under the menu). */
+const SHORTCUTS: Record<string, ActionId | 'lock' | 'reply' | 'history'> = {
+  l: 'lock',
+  n: 'note',
+  p: 'phoneOutbound',
+  m: 'move',
+  c: 'closeSuccessful',
+  r: 'reply',
+  h: 'history',
+};
+
+/** The action menu of the manual: back, lock/release, print, priority, people, communication, pending, close, misc, move. */
+export function ActionBar({ ticket, article, onHistory, onEmail }: Props) {
   const { t } = useTranslation();
   const { me } = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const actions = useTicketActions(ticket);
   const [open, setOpen] = useState<ActionId | null>(null);
-  const [email, setEmail] = useState<EmailMode | null>(null);
   const locked = ticket.lock === 'lock';
 
   const quick = async (path: 'lock' | 'unlock') => {
@@ -38,6 +47,27 @@ export function ActionBar({
       notifications.show({ color: 'red', message: (error as Error).message });
     }
   };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        target.closest('input, textarea, select, [contenteditable], [role="dialog"]')
+      )
+        return;
+      const action = SHORTCUTS[event.key];
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'lock') void quick(locked && ticket.owner?.id === me.id ? 'unlock' : 'lock');
+      else if (action === 'reply') article && onEmail('reply');
+      else if (action === 'history') onHistory();
+      else setOpen(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
   const item = (id: ActionId, label = actions[id].title) => (
     <Menu.Item key={id} onClick={() => setOpen(id)}>
       {label}
@@ -79,22 +109,9 @@ export function ActionBar({
         item('note'),
         item('phoneOutbound'),
         item('phoneInbound'),
-        <Menu.Item key="email" onClick={() => setEmail('new')}>
+        <Menu.Item key="email" onClick={() => onEmail('new')}>
           {t('zoom.outgoingEmail')}
         </Menu.Item>,
-        ...(article
-          ? [
-              <Menu.Item key="reply" onClick={() => setEmail('reply')}>
-                {t('zoom.reply')}
-              </Menu.Item>,
-              <Menu.Item key="replyAll" onClick={() => setEmail('reply_all')}>
-                {t('zoom.replyAll')}
-              </Menu.Item>,
-              <Menu.Item key="forward" onClick={() => setEmail('forward')}>
-                {t('zoom.forward')}
-              </Menu.Item>,
-            ]
-          : []),
       ])}
       <Button variant="light" size="xs" onClick={() => setOpen('pending')}>
         {t('zoom.pending')}
@@ -120,7 +137,6 @@ export function ActionBar({
           onClose={() => setOpen(null)}
         />
       )}
-      {email && <EmailDialog ticket={ticket} article={article} mode={email} onClose={() => setEmail(null)} />}
     </Group>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 
 export type Field =
   | { name: string; kind: 'text' | 'textarea' | 'datetime'; label: string; required?: boolean; initial?: string }
@@ -102,15 +103,15 @@ export function ActionDialog({ title, fields, onSubmit, onClose }: Props) {
               );
             if (field.kind === 'textarea')
               return (
-                <Textarea
+                <RichTextEditor
                   key={field.name}
                   {...common}
                   required={field.required}
-                  autosize
-                  minRows={6}
-                  maxRows={20}
-                  value={values[field.name] as string}
-                  onChange={(e) => set(field.name, e.currentTarget.value)}
+                  initialText={field.initial}
+                  onChange={(value) => {
+                    set(field.name, value.text);
+                    set(`${field.name}Html`, value.html);
+                  }}
                 />
               );
             return (

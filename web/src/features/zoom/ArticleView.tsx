@@ -1,8 +1,13 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
 import type { Article } from '../../api/types.ts';
 import { useFormat } from '../../components/format.ts';
+import type { EmailMode } from './EmailDialog.tsx';
 
 const REMOTE = /data-sportello-remote-src="([^"]*)"/g;
 
@@ -10,18 +15,51 @@ const REMOTE = /data-sportello-remote-src="([^"]*)"/g;
  * One article: its header, its text or its sanitised HTML in a sandboxed frame (no script can run;
  * remote images only when the agent asks), its attachments and, for email, the original message.
  */
-export function ArticleView({ ticketId, article }: { ticketId: number; article: Article }) {
+export function ArticleView({
+  ticketId,
+  article,
+  onEmail,
+}: {
+  ticketId: number;
+  article: Article;
+  onEmail: (mode: EmailMode) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [remote, setRemote] = useState(false);
   const hasRemote = article.bodyHtml ? REMOTE.test(article.bodyHtml) : false;
   const base = `/api/v1/tickets/${ticketId}`;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const split = async () => {
+    try {
+      const created = await api<{ id: number }>('POST', `/tickets/${ticketId}/split`, { articleId: article.id });
+      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+      navigate(`/tickets/${created.id}`);
+    } catch (error) {
+      notifications.show({ color: 'red', message: (error as Error).message });
+    }
+  };
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={`article-${article.id}`}>
       <Stack gap="xs">
         <Title order={2} size="h5" id={`article-${article.id}`}>
           #{article.number} — {article.subject}
         </Title>
+        <Group gap="xs" className="no-print" role="toolbar" aria-label={t('zoom.articleActions')}>
+          <Button size="compact-xs" variant="light" onClick={() => onEmail('reply')} title="r">
+            {t('zoom.reply')}
+          </Button>
+          <Button size="compact-xs" variant="light" onClick={() => onEmail('reply_all')}>
+            {t('zoom.replyAll')}
+          </Button>
+          <Button size="compact-xs" variant="light" onClick={() => onEmail('forward')}>
+            {t('zoom.forward')}
+          </Button>
+          <Button size="compact-xs" variant="light" onClick={() => void split()}>
+            {t('zoom.split')}
+          </Button>
+        </Group>
         <Group gap="xs">
           <Badge variant="light">{t(`channel.${article.channel}`)}</Badge>
           <Badge variant="light" color={article.visibleToCustomer ? 'green' : 'gray'}>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Article, Ticket } from '../../api/types.ts';
-import { type FileAttachment, FileDrop } from '../../components/FileDrop.tsx';
+import { type FileAttachment, FileDrop, readAttachment } from '../../components/FileDrop.tsx';
+import { type RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
 
 export type EmailMode = 'new' | 'reply' | 'reply_all' | 'forward';
 
@@ -38,7 +39,7 @@ export function EmailDialog({
   const [to, setTo] = useState(mode === 'new' ? (ticket.customerUser?.email ?? '') : '');
   const [cc, setCc] = useState('');
   const [subject, setSubject] = useState(mode === 'new' ? ticket.title : '');
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState<RichText>({ html: '', text: '' });
   const [files, setFiles] = useState<FileAttachment[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,7 +48,6 @@ export function EmailDialog({
     setTo(draft.data.to);
     setCc(draft.data.cc);
     setSubject(draft.data.subject);
-    setBody(draft.data.bodyText);
   }, [draft.data]);
 
   const submit = async (event: FormEvent) => {
@@ -59,7 +59,8 @@ export function EmailDialog({
         to,
         cc: cc || undefined,
         subject,
-        body,
+        body: body.text,
+        bodyHtml: body.html || undefined,
         replyToArticleId: mode === 'new' ? undefined : article?.id,
         forward: mode === 'forward' || undefined,
         attachmentIds: mode === 'forward' ? draft.data?.attachments.map((a) => a.id) : undefined,
@@ -100,14 +101,17 @@ export function EmailDialog({
               onChange={(e) => setSubject(e.currentTarget.value)}
               required
             />
-            <Textarea
+            <RichTextEditor
+              key={draft.dataUpdatedAt}
               label={t('action.body')}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              autosize
-              minRows={10}
-              maxRows={25}
+              initialText={draft.data?.bodyText ?? ''}
+              onChange={setBody}
               required
+              onPasteFiles={(pasted) =>
+                void Promise.all(pasted.map(readAttachment)).then((read) =>
+                  setFiles((current) => [...current, ...read]),
+                )
+              }
             />
             {mode === 'forward' && draft.data && draft.data.attachments.length > 0 && (
               <Text size="sm">

@@ -1,4 +1,4 @@
-import { Alert, Grid, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { ActionBar } from './ActionBar.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { ArticleView } from './ArticleView.tsx';
 import { CustomerInfo } from './CustomerInfo.tsx';
+import { EmailDialog, type EmailMode } from './EmailDialog.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { LinkedObjects } from './LinkedObjects.tsx';
 import { usePresence } from './presence.ts';
@@ -21,6 +22,7 @@ export function TicketZoomPage() {
   const [chosen, setChosen] = useState<number | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const others = usePresence(id);
+  const [email, setEmail] = useState<EmailMode | null>(null);
   if (ticket.isPending) return <Loader />;
   if (ticket.error || !ticket.data)
     return (
@@ -41,13 +43,22 @@ export function TicketZoomPage() {
           {t('zoom.otherViewers', { names: others.map((other) => other.name).join(', ') })}
         </Alert>
       )}
-      <ActionBar ticket={ticket.data} article={article} onHistory={() => setShowHistory((shown) => !shown)} />
+      <ActionBar
+        ticket={ticket.data}
+        article={article}
+        onHistory={() => setShowHistory((shown) => !shown)}
+        onEmail={setEmail}
+      />
+      <Text size="xs" c="dimmed" className="no-print">
+        {t('zoom.shortcuts')}
+      </Text>
+      {email && <EmailDialog ticket={ticket.data} article={article} mode={email} onClose={() => setEmail(null)} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
             {showHistory && <HistoryList ticketId={id} />}
             <ArticleList articles={items} chosen={article?.id} onChoose={setChosen} />
-            {article && <ArticleView ticketId={id} article={article} />}
+            {article && <ArticleView ticketId={id} article={article} onEmail={setEmail} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

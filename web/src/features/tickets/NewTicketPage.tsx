@@ -10,8 +10,11 @@ import type { CustomerUserRow, Page, Ticket } from '../../api/types.ts';
 import { type FileAttachment, FileDrop } from '../../components/FileDrop.tsx';
 import { useNames } from '../../components/names.ts';
 
-/** New phone ticket: the customer user found as one types, the queue, the call's subject and text. */
-export function NewPhoneTicketPage() {
+/**
+ * New phone ticket (the customer called: their words, as a phone article) and new email ticket (the
+ * agent writes to the customer: an email that is sent): the customer user found as one types.
+ */
+export function NewTicketPage({ kind }: { kind: 'phone' | 'email' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -25,6 +28,7 @@ export function NewPhoneTicketPage() {
   const [priorityId, setPriorityId] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
+  const [to, setTo] = useState('');
   const [files, setFiles] = useState<FileAttachment[]>([]);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,6 +48,7 @@ export function NewPhoneTicketPage() {
     setCustomerUser(user);
     const primary = user?.customers.find((c) => c.isPrimary) ?? user?.customers[0];
     setCustomerId(primary ? String(primary.customerId) : null);
+    if (user) setTo(user.email);
   };
 
   const submit = async (event: FormEvent) => {
@@ -58,15 +63,27 @@ export function NewPhoneTicketPage() {
         customerUserId: customerUser?.id ?? null,
         customerId: customerId ? Number(customerId) : null,
         customerContact: customerUser ? undefined : search.trim() || undefined,
-        article: {
-          channel: 'phone',
-          senderType: 'customer',
-          visibleToCustomer: true,
-          from: customerUser ? label(customerUser) : search.trim(),
-          subject,
-          body,
-          attachments: files.length ? files : undefined,
-        },
+        article:
+          kind === 'phone'
+            ? {
+                channel: 'phone',
+                senderType: 'customer',
+                visibleToCustomer: true,
+                from: customerUser ? label(customerUser) : search.trim(),
+                subject,
+                body,
+                attachments: files.length ? files : undefined,
+              }
+            : {
+                channel: 'email',
+                senderType: 'agent',
+                visibleToCustomer: true,
+                to,
+                subject,
+                body,
+                attachments: files.length ? files : undefined,
+                send: true,
+              },
       });
       await queryClient.invalidateQueries({ queryKey: ['tickets'] });
       navigate(`/tickets/${ticket.id}`);
@@ -83,7 +100,7 @@ export function NewPhoneTicketPage() {
       <form onSubmit={submit}>
         <Stack>
           <Title order={1} size="h2">
-            {t('newTicket.title')}
+            {kind === 'phone' ? t('newTicket.title') : t('newTicket.emailTitle')}
           </Title>
           {error && (
             <Alert color="red" role="alert">
@@ -138,7 +155,11 @@ export function NewPhoneTicketPage() {
           />
           <FileDrop files={files} onChange={setFiles} />
           <Group justify="flex-end">
-            <Button type="submit" loading={busy} disabled={!queueId || !subject.trim() || !body.trim()}>
+            <Button
+              type="submit"
+              loading={busy}
+              disabled={!queueId || !subject.trim() || !body.trim() || (kind === 'email' && !to.trim())}
+            >
               {t('newTicket.create')}
             </Button>
           </Group>
