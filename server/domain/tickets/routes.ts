@@ -82,7 +82,7 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
       },
     },
     async (request) => {
-      const { queueId, stateType, stateId, q, ...rest } = request.query;
+      const { queueId, stateType, stateId, q, createdFrom, createdBefore, ...rest } = request.query;
       const types = stateType?.flatMap((type) =>
         type === 'open_any' ? OPEN_STATE_TYPES : type === 'closed_any' ? CLOSED_STATE_TYPES : [type],
       );
@@ -92,6 +92,8 @@ export async function ticketRoutes(app: App, ctx: DomainContext) {
         stateTypes: types,
         stateIds: stateId,
         text: q,
+        createdFrom: date(createdFrom) ?? undefined,
+        createdBefore: date(createdBefore) ?? undefined,
       });
     },
   );

@@ -175,6 +175,8 @@ export const ListTicketsQuery = Type.Object(
     lock: Type.Optional(Type.Union([Type.Literal('lock'), Type.Literal('unlock')])),
     customerId: Type.Optional(Id),
     customerUserId: Type.Optional(Id),
+    createdFrom: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after' })),
+    createdBefore: Type.Optional(Type.String({ format: 'date-time', description: 'created before' })),
     myQueues: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'full text over titles and articles' })),
     sort: Type.Optional(Type.Unsafe<TicketSort>({ type: 'string', enum: [...TICKET_SORTS] })),

@@ -11,6 +11,8 @@ export interface TicketFilter {
   lock?: 'lock' | 'unlock';
   customerId?: number;
   customerUserId?: number;
+  createdFrom?: string;
+  createdBefore?: string;
   myQueues?: boolean;
   q?: string;
   sort?: string;

@@ -91,6 +91,8 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {{page}} of {{pages}}',
+    createdFrom: 'Created from',
+    createdTo: 'Created until',
     searchPlaceholder: 'Words in titles and articles, or a ticket number',
     selectAll: 'Select all',
     select: 'Select ticket {{tn}}',

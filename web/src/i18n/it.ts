@@ -93,6 +93,8 @@ export const it: Texts = {
     previous: 'Precedente',
     next: 'Successiva',
     pageOf: 'Pagina {{page}} di {{pages}}',
+    createdFrom: 'Creati dal',
+    createdTo: 'Creati fino al',
     searchPlaceholder: 'Parole nei titoli e negli articoli, o un numero di ticket',
     selectAll: 'Seleziona tutti',
     select: 'Seleziona il ticket {{tn}}',

@@ -20,6 +20,9 @@ export interface TicketFilter {
   lock?: 'lock' | 'unlock';
   customerId?: number;
   customerUserId?: number;
+  /** created at or after / before these moments */
+  createdFrom?: Date;
+  createdBefore?: Date;
   /** my queues: the agent's chosen queues (OTRS personal_queues) */
   myQueues?: boolean;
   /** full text over titles and article bodies, with prefixes; also a ticket number's start */
@@ -88,6 +91,8 @@ export async function listTickets(ctx: DomainContext, actor: Actor, filter: Tick
   if (filter.lock) query = query.where('t.lock', '=', filter.lock);
   if (filter.customerId !== undefined) query = query.where('t.customerId', '=', filter.customerId);
   if (filter.customerUserId !== undefined) query = query.where('t.customerUserId', '=', filter.customerUserId);
+  if (filter.createdFrom) query = query.where('t.createdAt', '>=', filter.createdFrom);
+  if (filter.createdBefore) query = query.where('t.createdAt', '<', filter.createdBefore);
   if (myQueueIds) query = query.where('t.queueId', 'in', myQueueIds);
   if (filter.text !== undefined) {
     // The matching tickets are looked up first, once; the page (with the total) then fetches just

@@ -13,8 +13,9 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type TicketFilter, useConfigList, useTickets } from '../../api/queries.ts';
+import { type TicketFilter, useAgents, useConfigList, useTickets } from '../../api/queries.ts';
 import { useSession } from '../../app/session.tsx';
+import { useFormat, zonedToUtc } from '../../components/format.ts';
 import { type SortKey, TicketTable } from '../../components/TicketTable.tsx';
 import { BulkActions } from './BulkActions.tsx';
 import { SavedSearches } from './SavedSearches.tsx';
@@ -33,6 +34,13 @@ export function TicketListPage({ view }: { view: ListView }) {
   const queueId = params.get('queueId');
   const q = params.get('q') ?? '';
   const customerUserId = params.get('customerUserId');
+  const ownerId = params.get('ownerId');
+  const customerId = params.get('customerId');
+  const from = params.get('from');
+  const to = params.get('to');
+  const format = useFormat();
+  const agents = useAgents();
+  const customers = useConfigList('customers');
   const sort = (params.get('sort') ?? 'created') as SortKey;
   const order = (params.get('order') ?? 'desc') as 'asc' | 'desc';
   const page = Number(params.get('page') ?? '1');
@@ -45,7 +53,14 @@ export function TicketListPage({ view }: { view: ListView }) {
   if (view === 'responsible') Object.assign(filter, { responsibleId: me.id, stateType: ['open_any'] });
   if (view === 'search') filter.q = q || undefined;
   if (customerUserId) filter.customerUserId = Number(customerUserId);
-  const searching = view !== 'search' || Boolean(q) || Boolean(customerUserId);
+  if (view === 'search') {
+    if (ownerId) filter.ownerId = Number(ownerId);
+    if (customerId) filter.customerId = Number(customerId);
+    // whole days in the agent's time zone: from the start of "from" to the end of "to"
+    if (from) filter.createdFrom = zonedToUtc(`${from}T00:00`, format.timeZone);
+    if (to) filter.createdBefore = zonedToUtc(`${nextDay(to)}T00:00`, format.timeZone);
+  }
+  const searching = view !== 'search' || [q, customerUserId, ownerId, customerId, from, to].some(Boolean);
   const list = useTickets(searching ? filter : { ...filter, pageSize: 1 });
 
   const set = (changes: Record<string, string | null>) => {
@@ -118,6 +133,38 @@ export function TicketListPage({ view }: { view: ListView }) {
             ]}
           />
         )}
+        {view === 'search' && (
+          <>
+            <Select
+              label={t('ticket.owner')}
+              clearable
+              searchable
+              data={(agents.data ?? []).map((a) => ({ value: String(a.id), label: `${a.firstName} ${a.lastName}` }))}
+              value={ownerId}
+              onChange={(value) => set({ ownerId: value })}
+            />
+            <Select
+              label={t('ticket.customer')}
+              clearable
+              searchable
+              data={(customers.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+              value={customerId}
+              onChange={(value) => set({ customerId: value })}
+            />
+            <TextInput
+              type="date"
+              label={t('list.createdFrom')}
+              value={from ?? ''}
+              onChange={(e) => set({ from: e.currentTarget.value || null })}
+            />
+            <TextInput
+              type="date"
+              label={t('list.createdTo')}
+              value={to ?? ''}
+              onChange={(e) => set({ to: e.currentTarget.value || null })}
+            />
+          </>
+        )}
         {view === 'search' && <SavedSearches current={params.toString()} onOpen={(saved) => setParams(saved)} />}
       </Group>
       {list.isPending ? (
@@ -153,4 +200,11 @@ export function TicketListPage({ view }: { view: ListView }) {
       ) : null}
     </Stack>
   );
+}
+
+/** "2026-03-31" → "2026-04-01" (calendar arithmetic, no time zone involved). */
+function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
 }

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDesk, makeTicket } from '../support/factories.ts';
+import { createTestApp, login, setPassword, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('GET /api/v1/tickets by creation date (the search screen\'s "dates")', () => {
+  it('keeps the tickets created in [createdFrom, createdBefore), with the total', async () => {
+    const desk = await makeDesk(t.ctx);
+    const titles = ['primo giorno', 'secondo giorno', 'terzo giorno'];
+    for (const [day, title] of titles.entries()) {
+      t.ctx.setNow(new Date(`2026-03-0${day + 1}T10:00:00Z`));
+      await makeTicket(t.ctx, desk.agent, desk.queue.id, { title });
+    }
+    t.ctx.setNow(new Date('2026-03-10T10:00:00Z'));
+    await setPassword(t.ctx, 'agents', desk.agent.agentId, 'secret-12');
+    const agent = await login(t.app, desk.agent.login, 'secret-12');
+    const list = async (query: string) => {
+      const response = await agent.get(`/api/v1/tickets?queueId=${desk.queue.id}&${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as { total: number; items: { title: string }[] };
+    };
+    const second = await list('createdFrom=2026-03-02T00:00:00Z&createdBefore=2026-03-03T00:00:00Z');
+    expect(second.items.map((item) => item.title)).toEqual(['secondo giorno']);
+    expect(second.total).toBe(1);
+    const fromSecond = await list('createdFrom=2026-03-02T00:00:00Z&sort=created&order=asc');
+    expect(fromSecond.items.map((item) => item.title)).toEqual(['secondo giorno', 'terzo giorno']);
+
+    const bad = await agent.get(`/api/v1/tickets?createdFrom=yesterday`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toContain('createdFrom');
+  });
+});
