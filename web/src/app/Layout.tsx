@@ -24,8 +24,8 @@ export function Layout() {
       </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group component="nav" aria-label={t('app.name')} gap="lg" wrap="nowrap">
-            <Text fw={700} c="blue.8">
+          <Group component="nav" aria-label={t('app.name')} gap="md" wrap="nowrap">
+            <Text fw={700} c="blue.8" visibleFrom="lg">
               {t('app.name')}
             </Text>
             {link('/', t('nav.dashboard'))}
@@ -33,7 +33,7 @@ export function Layout() {
             {link('/calendar', t('nav.calendar'))}
             <Menu position="bottom-start">
               <Menu.Target>
-                <UnstyledButton fw={500}>
+                <UnstyledButton fw={500} style={{ whiteSpace: 'nowrap' }}>
                   {t('nav.tickets')} <span aria-hidden>▾</span>
                 </UnstyledButton>
               </Menu.Target>
@@ -58,7 +58,7 @@ export function Layout() {
                 void api('PATCH', '/sessions/current/preferences', { language }).catch(() => undefined)
               }
             />
-            <Anchor component={NavLink} to="/preferences" size="sm" visibleFrom="sm" title={t('preferences.title')}>
+            <Anchor component={NavLink} to="/preferences" size="sm" visibleFrom="lg" title={t('preferences.title')}>
               {me.name}
             </Anchor>
             <Button variant="subtle" size="xs" onClick={() => void logout()}>

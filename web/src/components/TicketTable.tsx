@@ -1,4 +1,4 @@
-import { Anchor, Badge, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -21,7 +21,7 @@ interface Props {
   label: string;
 }
 
-const PRIORITY_COLOURS = ['gray', 'gray', 'blue', 'orange', 'red'];
+const PRIORITY_COLOURS = ['gray.7', 'gray.7', 'blue.8', 'orange.9', 'red.8'];
 
 /**
  * A ticket list as OTRS shows it (number, age, title, queue, state, priority, customer, owner), with
@@ -123,18 +123,16 @@ export function TicketTable({ tickets, sorting, onSort, selected, onSelect, labe
               <Table.Td>
                 {name(ticket.state.name)}
                 {ticket.lock === 'lock' && (
-                  <Badge ml={4} size="xs" variant="outline" color="gray">
-                    {t('ticket.locked')}
-                  </Badge>
+                  <Text span fz="xs" c="dimmed">
+                    {' '}
+                    ({t('ticket.locked')})
+                  </Text>
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge
-                  color={PRIORITY_COLOURS[Number.parseInt(ticket.priority.name, 10) - 1] ?? 'gray'}
-                  variant="light"
-                >
+                <Text fz="sm" fw={500} c={PRIORITY_COLOURS[Number.parseInt(ticket.priority.name, 10) - 1] ?? 'gray'}>
                   {name(ticket.priority.name)}
-                </Badge>
+                </Text>
               </Table.Td>
               <Table.Td>{ticket.customer?.name ?? ticket.customerUser?.name ?? ticket.customerContact ?? ''}</Table.Td>
               <Table.Td>{ticket.owner?.name ?? ''}</Table.Td>

@@ -82,6 +82,7 @@ export const en = {
     minutes: '{{count}} min',
   },
   list: {
+    total_one: '{{count}} ticket',
     total: '{{count}} tickets',
     allQueues: 'All my queues',
     stateFilter: 'State',

@@ -84,6 +84,7 @@ export const it: Texts = {
     minutes: '{{count}} min',
   },
   list: {
+    total_one: '{{count}} ticket',
     total: '{{count}} ticket',
     allQueues: 'Tutte le mie code',
     stateFilter: 'Stato',

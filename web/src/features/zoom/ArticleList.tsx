@@ -43,7 +43,7 @@ export function ArticleList({
               <Table.Td>{article.from || t(`sender.${article.senderType}`)}</Table.Td>
               <Table.Td>
                 {t(`channel.${article.channel}`)}
-                {!article.visibleToCustomer && ` (${t('zoom.internal')})`}
+                {!article.visibleToCustomer && article.channel !== 'internal' && ` (${t('zoom.internal')})`}
               </Table.Td>
               <Table.Td>
                 <button type="button" className="link-button" onClick={() => onChoose(article.id)}>

@@ -61,7 +61,7 @@ export function ArticleView({
           </Button>
         </Group>
         <Group gap="xs">
-          <Badge variant="light">{t(`channel.${article.channel}`)}</Badge>
+          {article.channel !== 'internal' && <Badge variant="light">{t(`channel.${article.channel}`)}</Badge>}
           <Badge variant="light" color={article.visibleToCustomer ? 'green' : 'gray'}>
             {article.visibleToCustomer ? t('zoom.visibleToCustomer') : t('zoom.internal')}
           </Badge>
