@@ -194,6 +194,8 @@ export const en = {
     minutes: 'Minutes',
     required: 'Required',
     done: 'Done',
+    template: 'Response template',
+    templatePlaceholder: 'Choose a standard answer',
     targetTicket: 'Ticket number',
     linkType: 'Link type',
     linkNormal: 'Normal',
@@ -260,6 +262,7 @@ export const en = {
       send_failed: 'An email of my ticket could not be sent',
     },
   },
+  calendar: { overdue: 'Reminders already due', previous: 'Previous month', next: 'Next month', today: 'This month' },
   placeholder: {
     reports: 'Reports come with a later version of Sportello.',
     admin: 'Administration screens come with a later version; until then, use the API described at',

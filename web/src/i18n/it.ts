@@ -196,6 +196,8 @@ export const it: Texts = {
     minutes: 'Minuti',
     required: 'obbligatorio',
     done: 'Fatto',
+    template: 'Modello di risposta',
+    templatePlaceholder: 'Scegli una risposta standard',
     targetTicket: 'Numero del ticket',
     linkType: 'Tipo di collegamento',
     linkNormal: 'Normale',
@@ -260,6 +262,12 @@ export const it: Texts = {
       pending_reminder: 'È arrivata l’ora del promemoria di un mio ticket',
       send_failed: 'Una email di un mio ticket non è potuta partire',
     },
+  },
+  calendar: {
+    overdue: 'Promemoria già scaduti',
+    previous: 'Mese precedente',
+    next: 'Mese successivo',
+    today: 'Questo mese',
   },
   placeholder: {
     reports: 'I resoconti arriveranno con una prossima versione di Sportello.',

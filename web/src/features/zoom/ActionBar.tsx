@@ -132,6 +132,7 @@ export function ActionBar({ ticket, article, onHistory, onEmail }: Props) {
         <ActionDialog
           key={open}
           title={`${actions[open].title} — ${ticket.tn}`}
+          templatesFor={['note', 'phoneOutbound', 'phoneInbound'].includes(open) ? ticket.id : undefined}
           fields={actions[open].fields}
           onSubmit={actions[open].submit}
           onClose={() => setOpen(null)}

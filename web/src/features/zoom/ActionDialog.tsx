@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { TemplatePicker } from './TemplatePicker.tsx';
 
 export type Field =
   | { name: string; kind: 'text' | 'textarea' | 'datetime'; label: string; required?: boolean; initial?: string }
@@ -20,6 +21,8 @@ export type Values = Record<string, string | number | boolean | undefined>;
 
 interface Props {
   title: string;
+  /** offer the ticket's response templates for the text field */
+  templatesFor?: number;
   fields: Field[];
   onSubmit: (values: Values) => Promise<unknown>;
   onClose: () => void;
@@ -29,13 +32,15 @@ interface Props {
  * The dialog behind each action of the ticket zoom: its fields, checked before sending, and the
  * server's refusal shown as it says it (in the agent's language), next to the field it names.
  */
-export function ActionDialog({ title, fields, onSubmit, onClose }: Props) {
+export function ActionDialog({ title, templatesFor, fields, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() =>
     Object.fromEntries(fields.map((field) => [field.name, field.initial ?? (field.kind === 'checkbox' ? false : '')])),
   );
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // a chosen template restarts the editor with its text
+  const [template, setTemplate] = useState<{ text: string; pick: number } | null>(null);
   const set = (name: string, value: Values[string]) => setValues((current) => ({ ...current, [name]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -103,16 +108,23 @@ export function ActionDialog({ title, fields, onSubmit, onClose }: Props) {
               );
             if (field.kind === 'textarea')
               return (
-                <RichTextEditor
-                  key={field.name}
-                  {...common}
-                  required={field.required}
-                  initialText={field.initial}
-                  onChange={(value) => {
-                    set(field.name, value.text);
-                    set(`${field.name}Html`, value.html);
-                  }}
-                />
+                <Stack key={`${field.name}-${template?.pick ?? 0}`} gap="xs">
+                  {templatesFor !== undefined && (
+                    <TemplatePicker
+                      ticketId={templatesFor}
+                      onPick={(text) => setTemplate((current) => ({ text, pick: (current?.pick ?? 0) + 1 }))}
+                    />
+                  )}
+                  <RichTextEditor
+                    {...common}
+                    required={field.required}
+                    initialText={template?.text ?? field.initial}
+                    onChange={(value) => {
+                      set(field.name, value.text);
+                      set(`${field.name}Html`, value.html);
+                    }}
+                  />
+                </Stack>
               );
             return (
               <TextInput

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import type { Article, Ticket } from '../../api/types.ts';
 import { type FileAttachment, FileDrop, readAttachment } from '../../components/FileDrop.tsx';
 import { type RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { TemplatePicker } from './TemplatePicker.tsx';
 
 export type EmailMode = 'new' | 'reply' | 'reply_all' | 'forward';
 
@@ -42,6 +43,8 @@ export function EmailDialog({
   const [body, setBody] = useState<RichText>({ html: '', text: '' });
   const [files, setFiles] = useState<FileAttachment[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // a chosen template goes above the draft (salutation, quote, signature), and restarts the editor
+  const [template, setTemplate] = useState<{ text: string; pick: number } | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!draft.data) return;
@@ -101,10 +104,14 @@ export function EmailDialog({
               onChange={(e) => setSubject(e.currentTarget.value)}
               required
             />
+            <TemplatePicker
+              ticketId={ticket.id}
+              onPick={(text) => setTemplate((current) => ({ text, pick: (current?.pick ?? 0) + 1 }))}
+            />
             <RichTextEditor
-              key={draft.dataUpdatedAt}
+              key={`${draft.dataUpdatedAt}-${template?.pick ?? 0}`}
               label={t('action.body')}
-              initialText={draft.data?.bodyText ?? ''}
+              initialText={[template?.text, draft.data?.bodyText].filter(Boolean).join('\n\n')}
               onChange={setBody}
               required
               onPasteFiles={(pasted) =>
