@@ -411,6 +411,12 @@ export interface ComposeTextTable extends ConfigRow {
   comments: Generated<string>;
 }
 
+/** The queues a response template (a ComposeTextTable row) is offered in; none = every queue. */
+export interface QueueResponseTemplatesTable {
+  templateId: number;
+  queueId: number;
+}
+
 export type NotificationEvent =
   | 'new_ticket'
   | 'follow_up'
@@ -531,6 +537,8 @@ export interface DB {
   intakeReplies: IntakeRepliesTable;
   salutations: ComposeTextTable;
   signatures: ComposeTextTable;
+  responseTemplates: ComposeTextTable;
+  queueResponseTemplates: QueueResponseTemplatesTable;
   agentNotificationPreferences: AgentNotificationPreferencesTable;
   notificationDeliveries: NotificationDeliveriesTable;
   passwordResets: PasswordResetsTable;

@@ -20,6 +20,7 @@ export type ConfigTableName =
   | 'intakeRules'
   | 'salutations'
   | 'signatures'
+  | 'responseTemplates'
   | 'autoResponses';
 
 /** Any table of the schema, for the "who still uses this row" checks. */

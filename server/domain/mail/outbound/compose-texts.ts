@@ -44,15 +44,20 @@ export function quoteLines(text: string): string {
     .join('\n');
 }
 
-/** Blanks left by empty variables ("Gentile  ," → "Gentile,"), line by line. */
+/**
+ * Blanks left by empty variables ("Gentile  ," → "Gentile,"), line by line; a line's indentation
+ * (a response template's list) stays as written.
+ */
 export function tidyBlanks(text: string): string {
   return text
     .split('\n')
-    .map((line) =>
-      line
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      const rest = line
+        .slice(indent.length)
         .replace(/ {2,}/g, ' ')
-        .replace(/ +([,.;:!?])/g, '$1')
-        .trimEnd(),
-    )
+        .replace(/ +([,.;:!?])/g, '$1');
+      return `${indent}${rest}`.trimEnd();
+    })
     .join('\n');
 }

@@ -5,13 +5,9 @@ import type { DB } from '../../../db/schema.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { Comments, columnsOf, configItem, Language, Name, Valid } from '../../config/api-schemas.ts';
 import type { ConfigTable } from '../../config/config-table.ts';
+import { TICKET_TEXT_VARIABLES } from './ticket-variables.ts';
 
-const ComposeText = Type.String({
-  minLength: 1,
-  maxLength: 10_000,
-  description:
-    'variables: {customerFirstName} {customerLastName} {agentFirstName} {agentLastName} {queueName} {ticketNumber}',
-});
+const ComposeText = Type.String({ minLength: 1, maxLength: 10_000, description: TICKET_TEXT_VARIABLES });
 
 export const ComposeTextItem = configItem({ name: Type.String(), text: Type.String(), comments: Type.String() });
 export const ComposeTextCreate = Type.Object(

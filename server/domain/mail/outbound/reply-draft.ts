@@ -17,6 +17,7 @@ import { fillVariables } from './fill-variables.ts';
 import { formatDateTime, mailLanguage } from './mail-language.ts';
 import { systemAddresses } from './sender-address.ts';
 import { ticketTag } from './ticket-subject.ts';
+import { ticketTextVariables } from './ticket-variables.ts';
 
 export type DraftMode = 'reply' | 'reply_all' | 'forward';
 
@@ -121,15 +122,7 @@ export async function replyDraft(
 
   // the customer's name: the ticket's customer user, else the name the sender wrote
   const senderName = fromCustomer ? (from[0]?.name ?? '') : '';
-  const [firstFromName = '', ...restFromName] = senderName.split(/\s+/).filter(Boolean);
-  const vars = {
-    customerFirstName: ticket.firstName ?? firstFromName,
-    customerLastName: ticket.lastName ?? restFromName.join(' '),
-    agentFirstName: agent?.firstName ?? '',
-    agentLastName: agent?.lastName ?? '',
-    queueName: ticket.queueName,
-    ticketNumber: ticket.tn,
-  };
+  const vars = ticketTextVariables({ ticket, agent, senderName });
   const named = Boolean(vars.customerFirstName || vars.customerLastName);
   const salutation = tidyBlanks(
     fillVariables(ticket.salutation ?? (named ? DEFAULT_SALUTATION : GENERIC_SALUTATION)[language], vars),

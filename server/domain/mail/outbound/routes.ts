@@ -14,6 +14,8 @@ import {
   signatureTable,
 } from './config-tables.ts';
 import { replyDraft } from './reply-draft.ts';
+import { ResponseTemplateCreate, ResponseTemplateItem, responseTemplateTable } from './response-template-table.ts';
+import { ticketResponseTemplates } from './ticket-response-templates.ts';
 
 const ReplyDraftSchema = Type.Object({
   to: Type.String(),
@@ -27,7 +29,20 @@ const ReplyDraftSchema = Type.Object({
   ),
 });
 
-/** Composing answers (the reply draft), and the texts around them: salutations, signatures, auto-responses. */
+const TicketResponseTemplates = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      text: Type.String({ description: 'filled in for this ticket and the agent asking' }),
+    }),
+  ),
+});
+
+/**
+ * Composing answers (the reply draft, response templates), and the texts around them: salutations,
+ * signatures, auto-responses.
+ */
 export async function outboundRoutes(app: App, ctx: DomainContext) {
   app.get(
     '/api/v1/tickets/:id/articles/:articleId/reply-draft',
@@ -67,6 +82,27 @@ export async function outboundRoutes(app: App, ctx: DomainContext) {
     table: signatureTable,
     item: ComposeTextItem,
     create: ComposeTextCreate,
+  });
+  app.get(
+    '/api/v1/tickets/:id/response-templates',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags: ['tickets'],
+        summary:
+          'The valid response templates offered in the ticket’s queue, by name, their variables filled in for this ticket and you',
+        params: Type.Object({ id: Id }),
+        response: { 200: TicketResponseTemplates, ...errorResponses },
+      },
+    },
+    async (request) => ticketResponseTemplates(ctx, actorOf(request), request.params.id),
+  );
+  crudRoutes(app, ctx, {
+    path: '/api/v1/response-templates',
+    plural: 'response-templates',
+    table: responseTemplateTable,
+    item: ResponseTemplateItem,
+    create: ResponseTemplateCreate,
   });
   crudRoutes(app, ctx, {
     path: '/api/v1/auto-responses',
