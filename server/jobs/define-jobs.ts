@@ -1,3 +1,9 @@
+import {
+  createResetLink,
+  PASSWORD_RESET_REQUEST_JOB,
+  PASSWORD_RESET_SEND_JOB,
+} from '../domain/auth/password-reset/request-reset.ts';
+import { sendResetMail } from '../domain/auth/password-reset/send-reset-mail.ts';
 import type { DomainContext } from '../domain/context.ts';
 import { INTAKE_REPLY_JOB } from '../domain/mail/inbound/intake-reply.ts';
 import { processMailJob } from '../domain/mail/inbound/process-mail-job.ts';
@@ -19,4 +25,6 @@ export async function defineJobs(ctx: DomainContext): Promise<void> {
   await ctx.jobs.define(INTAKE_REPLY_JOB, (data) => sendIntakeReply(ctx, data));
   await ctx.jobs.define(MAIL_SEND_JOB, (data) => sendArticle(ctx, data));
   await ctx.jobs.define(NOTIFICATION_SEND_JOB, (data) => sendNotification(ctx, data));
+  await ctx.jobs.define(PASSWORD_RESET_REQUEST_JOB, (data) => createResetLink(ctx, data));
+  await ctx.jobs.define(PASSWORD_RESET_SEND_JOB, (data) => sendResetMail(ctx, data));
 }

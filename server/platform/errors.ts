@@ -3,6 +3,7 @@ import { type Language, type MessageKey, translate } from './i18n.ts';
 /** HTTP status for each error code; a code missing here is a compile error. */
 const STATUS = {
   validation: 400,
+  invalid_token: 400,
   unauthenticated: 401,
   csrf: 403,
   forbidden: 403,

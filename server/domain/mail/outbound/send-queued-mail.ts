@@ -3,8 +3,8 @@ import { nextAttemptAt } from './retry-schedule.ts';
 import { isPermanentFailure } from './smtp-failure.ts';
 import { type OutgoingMessage, smtpErrorText, smtpSend } from './smtp-send.ts';
 
-/** The outboxes of mail that is no article: notifications, and replies to refused messages. */
-export type MailOutbox = 'notificationDeliveries' | 'intakeReplies';
+/** The outboxes of mail that is no article: notifications, replies to refused messages, password reset links. */
+export type MailOutbox = 'notificationDeliveries' | 'intakeReplies' | 'passwordResets';
 
 /**
  * Sends one message of an outbox row and records the attempt: sent; or the server's error and the
@@ -23,7 +23,7 @@ export async function sendQueuedMail(
     () => undefined,
     (error: unknown) => ({ text: smtpErrorText(error), permanent: isPermanentFailure(error) }),
   );
-  // both outboxes have the same id, status, attempts, last_error and sent_at columns
+  // the outboxes have the same id, status, attempts, last_error and sent_at columns
   const table = outbox as 'intakeReplies';
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx

@@ -20,14 +20,20 @@ export async function queueSender(db: Reader, config: Config, queueId: number): 
     .where('q.id', '=', queueId)
     .where('s.valid', '=', true)
     .executeTakeFirst();
-  const found =
-    own ??
-    (await db
-      .selectFrom('systemAddresses')
-      .select(['email', 'displayName'])
-      .where('valid', '=', true)
-      .orderBy('id')
-      .executeTakeFirst());
+  return own ? { name: own.displayName, address: own.email } : defaultSender(db, config);
+}
+
+/**
+ * Who mail about no queue comes from (a password reset link): the desk's first valid system
+ * address, else sportello@ the public host.
+ */
+export async function defaultSender(db: Reader, config: Config): Promise<SenderAddress> {
+  const found = await db
+    .selectFrom('systemAddresses')
+    .select(['email', 'displayName'])
+    .where('valid', '=', true)
+    .orderBy('id')
+    .executeTakeFirst();
   if (found) return { name: found.displayName, address: found.email };
   return { name: 'Sportello', address: `sportello@${mailHost(config)}` };
 }
