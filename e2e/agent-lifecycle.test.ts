@@ -46,6 +46,7 @@ const TEXTS = {
     articles: 'Articoli',
     pendingReminder: 'in attesa di promemoria',
     closedSuccessful: 'chiuso con successo',
+    template: 'Modello di risposta',
   },
   en: {
     login: { login: 'User name', password: 'Password', submit: 'Log in' },
@@ -70,6 +71,7 @@ const TEXTS = {
     articles: 'Articles',
     pendingReminder: 'pending reminder',
     closedSuccessful: 'closed successful',
+    template: 'Response template',
   },
 } as const;
 
@@ -137,6 +139,13 @@ for (const language of ['it', 'en'] as const) {
 
       await page.getByRole('button', { name: texts.communication }).click();
       await page.getByRole('menuitem', { name: texts.note, exact: true }).click();
+      // a response template of the demo desk, filled in for this ticket's customer
+      await page.getByRole('dialog').getByRole('textbox', { name: texts.template }).click();
+      await page.getByRole('option', { name: 'Richiesta informazioni mancanti' }).click();
+      const editor = page.getByRole('dialog').getByRole('textbox', { name: texts.body });
+      await expect
+        .poll(() => editor.textContent())
+        .toContain(`Gentile Paolo,per procedere con la richiesta ${ticket.tn}`);
       await writeArticle(page, texts, `Nota ${language}`);
 
       await page.getByRole('button', { name: texts.move, exact: true }).click();

@@ -9,6 +9,7 @@ import {
   DEMO_GROUPS,
   DEMO_MARKER_AGENT,
   DEMO_QUEUES,
+  DEMO_RESPONSE_TEMPLATES,
   DEMO_ROLES,
   DEMO_TICKET_TYPES,
   type Grant,
@@ -86,6 +87,7 @@ export async function insertDemoConfig(ctx: DomainContext): Promise<boolean> {
       }
     }
     await insertCustomers(trx, userHashes);
+    await insertResponseTemplates(trx, queues);
     return true;
   });
 }
@@ -196,4 +198,20 @@ function lookup(ids: Ids, name: string): number {
   const id = ids.get(name);
   if (id === undefined) throw new Error(`demo data refers to an unknown name: ${name}`);
   return id;
+}
+
+async function insertResponseTemplates(trx: Transaction<DB>, queues: Ids): Promise<void> {
+  for (const template of DEMO_RESPONSE_TEMPLATES) {
+    const { id } = await trx
+      .insertInto('responseTemplates')
+      .values({ name: template.name, text: template.text })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const queue of template.queues) {
+      await trx
+        .insertInto('queueResponseTemplates')
+        .values({ templateId: id, queueId: lookup(queues, queue) })
+        .execute();
+    }
+  }
 }

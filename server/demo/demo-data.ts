@@ -65,6 +65,32 @@ export const DEMO_TICKET_TYPES = [
   'Formazione/Consulenza',
 ];
 
+/** Standard answers agents pick when writing (OTRS response templates); "every queue" when no queue is named. */
+export const DEMO_RESPONSE_TEMPLATES: { name: string; text: string; queues: string[] }[] = [
+  {
+    name: 'Richiesta informazioni mancanti',
+    text:
+      'Gentile {customerFirstName},\nper procedere con la richiesta {ticketNumber} ci servono ancora:\n' +
+      '- un numero di telefono e gli orari in cui possiamo richiamarla;\n- una schermata dell’errore.\n' +
+      'Può rispondere a questa email.',
+    queues: [],
+  },
+  {
+    name: 'Intervento pianificato',
+    text:
+      'Gentile {customerFirstName},\nabbiamo pianificato l’intervento per la richiesta "{ticketTitle}". ' +
+      'La avviseremo a lavoro concluso.\n{agentFirstName} {agentLastName}',
+    queues: ['FEN Energia'],
+  },
+  {
+    name: 'Chiusura richiesta',
+    text:
+      'Gentile {customerFirstName},\nla richiesta {ticketNumber} è stata risolta e viene chiusa. ' +
+      'Se il problema si ripresenta, risponda a questa email: il ticket verrà riaperto.',
+    queues: [],
+  },
+];
+
 export interface Grant {
   group: string;
   permissions: Permission[];
