@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Button, Group, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, withQuery } from '../../api/client.ts';
@@ -9,6 +9,7 @@ import { useConfigList } from '../../api/queries.ts';
 import type { CustomerUserRow, Page, Ticket } from '../../api/types.ts';
 import { type FileAttachment, FileDrop } from '../../components/FileDrop.tsx';
 import { useNames } from '../../components/names.ts';
+import { useSubmit } from '../../components/use-submit.ts';
 
 /**
  * New phone ticket (the customer called: their words, as a phone article) and new email ticket (the
@@ -30,8 +31,6 @@ export function NewTicketPage({ kind }: { kind: 'phone' | 'email' }) {
   const [body, setBody] = useState('');
   const [to, setTo] = useState('');
   const [files, setFiles] = useState<FileAttachment[]>([]);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const name = useNames();
   const found = useQuery({
     queryKey: ['customer-users', debounced],
@@ -51,49 +50,39 @@ export function NewTicketPage({ kind }: { kind: 'phone' | 'email' }) {
     if (user) setTo(user.email);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { ticket } = await api<{ ticket: Ticket }>('POST', '/tickets', {
-        title: subject,
-        queueId: Number(queueId),
-        priorityId: priorityId ? Number(priorityId) : undefined,
-        customerUserId: customerUser?.id ?? null,
-        customerId: customerId ? Number(customerId) : null,
-        customerContact: customerUser ? undefined : search.trim() || undefined,
-        article:
-          kind === 'phone'
-            ? {
-                channel: 'phone',
-                senderType: 'customer',
-                visibleToCustomer: true,
-                from: customerUser ? label(customerUser) : search.trim(),
-                subject,
-                body,
-                attachments: files.length ? files : undefined,
-              }
-            : {
-                channel: 'email',
-                senderType: 'agent',
-                visibleToCustomer: true,
-                to,
-                subject,
-                body,
-                attachments: files.length ? files : undefined,
-                send: true,
-              },
-      });
-      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
-      navigate(`/tickets/${ticket.id}`);
-    } catch (failure) {
-      const { message, field } = failure as Error & { field?: string };
-      setError({ message, field });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    const { ticket } = await api<{ ticket: Ticket }>('POST', '/tickets', {
+      title: subject,
+      queueId: Number(queueId),
+      priorityId: priorityId ? Number(priorityId) : undefined,
+      customerUserId: customerUser?.id ?? null,
+      customerId: customerId ? Number(customerId) : null,
+      customerContact: customerUser ? undefined : search.trim() || undefined,
+      article:
+        kind === 'phone'
+          ? {
+              channel: 'phone',
+              senderType: 'customer',
+              visibleToCustomer: true,
+              from: customerUser ? label(customerUser) : search.trim(),
+              subject,
+              body,
+              attachments: files.length ? files : undefined,
+            }
+          : {
+              channel: 'email',
+              senderType: 'agent',
+              visibleToCustomer: true,
+              to,
+              subject,
+              body,
+              attachments: files.length ? files : undefined,
+              send: true,
+            },
+    });
+    await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    navigate(`/tickets/${ticket.id}`);
+  });
 
   return (
     <Paper withBorder p="lg" maw={820}>

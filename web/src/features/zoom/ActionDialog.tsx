@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { useSubmit } from '../../components/use-submit.ts';
 import { TemplatePicker } from './TemplatePicker.tsx';
 
 export type Field =
@@ -37,37 +38,26 @@ export function ActionDialog({ title, templatesFor, fields, onSubmit, onClose }:
   const [values, setValues] = useState<Values>(() =>
     Object.fromEntries(fields.map((field) => [field.name, field.initial ?? (field.kind === 'checkbox' ? false : '')])),
   );
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   // a chosen template restarts the editor with its text
   const [template, setTemplate] = useState<{ text: string; pick: number } | null>(null);
   const set = (name: string, value: Values[string]) => setValues((current) => ({ ...current, [name]: value }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const { submit, busy, error } = useSubmit(async () => {
     const missing = fields.find(
       (f) => 'required' in f && f.required && (values[f.name] === '' || values[f.name] === undefined),
     );
-    if (missing) return setError({ message: `${missing.label}: ${t('action.required')}`, field: missing.name });
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (failure) {
-      const { message, field } = failure as Error & { field?: string };
-      setError({ message, field: field?.split('.').pop() });
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (missing) throw Object.assign(new Error(`${missing.label}: ${t('action.required')}`), { field: missing.name });
+    await onSubmit(values);
+  }, onClose);
+  // the server names a body field by its path (article.to); the dialog's fields by the last part
+  const errorField = error?.field?.split('.').pop();
 
-  const errorOf = (name: string) => (error?.field === name ? error.message : undefined);
+  const errorOf = (name: string) => (errorField === name ? error?.message : undefined);
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          {error && !fields.some((f) => f.name === error.field) && (
+          {error && !fields.some((f) => f.name === errorField) && (
             <Alert color="red" role="alert">
               {error.message}
             </Alert>

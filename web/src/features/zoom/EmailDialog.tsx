@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Article, Ticket } from '../../api/types.ts';
 import { type FileAttachment, FileDrop, readAttachment } from '../../components/FileDrop.tsx';
 import { type RichText, RichTextEditor } from '../../components/RichTextEditor.tsx';
+import { useSubmit } from '../../components/use-submit.ts';
 import { TemplatePicker } from './TemplatePicker.tsx';
 
 export type EmailMode = 'new' | 'reply' | 'reply_all' | 'forward';
@@ -42,10 +43,8 @@ export function EmailDialog({
   const [subject, setSubject] = useState(mode === 'new' ? ticket.title : '');
   const [body, setBody] = useState<RichText>({ html: '', text: '' });
   const [files, setFiles] = useState<FileAttachment[]>([]);
-  const [error, setError] = useState<string | null>(null);
   // a chosen template goes above the draft (salutation, quote, signature), and restarts the editor
   const [template, setTemplate] = useState<{ text: string; pick: number } | null>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!draft.data) return;
     setTo(draft.data.to);
@@ -53,30 +52,20 @@ export function EmailDialog({
     setSubject(draft.data.subject);
   }, [draft.data]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', `/tickets/${ticket.id}/emails`, {
-        to,
-        cc: cc || undefined,
-        subject,
-        body: body.text,
-        bodyHtml: body.html || undefined,
-        replyToArticleId: mode === 'new' ? undefined : article?.id,
-        forward: mode === 'forward' || undefined,
-        attachmentIds: mode === 'forward' ? draft.data?.attachments.map((a) => a.id) : undefined,
-        attachments: files.length > 0 ? files : undefined,
-      });
-      await queryClient.invalidateQueries({ queryKey: ['tickets'] });
-      onClose();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => {
+    await api('POST', `/tickets/${ticket.id}/emails`, {
+      to,
+      cc: cc || undefined,
+      subject,
+      body: body.text,
+      bodyHtml: body.html || undefined,
+      replyToArticleId: mode === 'new' ? undefined : article?.id,
+      forward: mode === 'forward' || undefined,
+      attachmentIds: mode === 'forward' ? draft.data?.attachments.map((a) => a.id) : undefined,
+      attachments: files.length > 0 ? files : undefined,
+    });
+    await queryClient.invalidateQueries({ queryKey: ['tickets'] });
+  }, onClose);
 
   const title = {
     new: t('zoom.outgoingEmail'),
@@ -93,7 +82,7 @@ export function EmailDialog({
           <Stack>
             {(error ?? draft.error) && (
               <Alert color="red" role="alert">
-                {error ?? draft.error?.message}
+                {error?.message ?? draft.error?.message}
               </Alert>
             )}
             <TextInput label={t('zoom.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} required />
