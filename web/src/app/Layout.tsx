@@ -1,4 +1,5 @@
-import { Anchor, AppShell, Box, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, AppShell, Box, Button, Group, Loader, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
@@ -69,7 +70,9 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Main>
         <Box id="main" component="main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loader />}>
+            <Outlet />
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>

@@ -1,13 +1,28 @@
+import { lazy } from 'react';
 import { Route, Routes as RouterRoutes } from 'react-router';
-import { CalendarPage } from '../features/calendar/CalendarPage.tsx';
-import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { PreferencesPage } from '../features/preferences/PreferencesPage.tsx';
-import { NewTicketPage } from '../features/tickets/NewTicketPage.tsx';
-import { TicketListPage } from '../features/tickets/TicketListPage.tsx';
-import { TicketZoomPage } from '../features/zoom/TicketZoomPage.tsx';
 import { Layout } from './Layout.tsx';
 import { PlaceholderPage } from './PlaceholderPage.tsx';
+
+/** Pages other than the dashboard load when first opened, so the first load carries only the dashboard. */
+const CalendarPage = lazy(() =>
+  import('../features/calendar/CalendarPage.tsx').then((module) => ({ default: module.CalendarPage })),
+);
+const CustomersPage = lazy(() =>
+  import('../features/customers/CustomersPage.tsx').then((module) => ({ default: module.CustomersPage })),
+);
+const PreferencesPage = lazy(() =>
+  import('../features/preferences/PreferencesPage.tsx').then((module) => ({ default: module.PreferencesPage })),
+);
+const NewTicketPage = lazy(() =>
+  import('../features/tickets/NewTicketPage.tsx').then((module) => ({ default: module.NewTicketPage })),
+);
+const TicketListPage = lazy(() =>
+  import('../features/tickets/TicketListPage.tsx').then((module) => ({ default: module.TicketListPage })),
+);
+const TicketZoomPage = lazy(() =>
+  import('../features/zoom/TicketZoomPage.tsx').then((module) => ({ default: module.TicketZoomPage })),
+);
 
 export function Routes() {
   return (

@@ -19,13 +19,15 @@ export function TicketWidget({ stateType, lock, label }: { stateType: string; lo
     myQueues: { ...base, myQueues: true },
     all: base,
   };
-  const counts = {
-    owner: useTickets(filters.owner).data?.total,
-    responsible: useTickets(filters.responsible).data?.total,
-    myQueues: useTickets(filters.myQueues).data?.total,
-    all: useTickets(filters.all).data?.total,
-  };
   const list = useTickets({ ...filters[scope], pageSize: 10, sort: 'created', order: 'desc' });
+  // the shown list already carries its scope's total: count only the other three
+  const counts: Record<Scope, number | undefined> = {
+    owner: useTickets(filters.owner, scope !== 'owner').data?.total,
+    responsible: useTickets(filters.responsible, scope !== 'responsible').data?.total,
+    myQueues: useTickets(filters.myQueues, scope !== 'myQueues').data?.total,
+    all: useTickets(filters.all, scope !== 'all').data?.total,
+  };
+  counts[scope] = list.data?.total;
   const labelOf = (key: Scope, text: string) => ({ value: key, label: `${text} (${counts[key] ?? '…'})` });
   return (
     <>
