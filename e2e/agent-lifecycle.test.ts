@@ -146,7 +146,18 @@ for (const language of ['it', 'en'] as const) {
       await expect
         .poll(() => editor.textContent())
         .toContain(`Gentile Paolo,per procedere con la richiesta ${ticket.tn}`);
+      // a file dropped or chosen goes with the note
+      await page
+        .getByRole('dialog')
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'schermata.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG\r\n\x1a\nprova') });
+      await page.getByRole('dialog').getByText('schermata.png').waitFor();
       await writeArticle(page, texts, `Nota ${language}`);
+      await page
+        .getByRole('cell', { name: `Nota ${language}` })
+        .first()
+        .click();
+      await page.getByRole('link', { name: /schermata\.png/ }).waitFor();
 
       await page.getByRole('button', { name: texts.move, exact: true }).click();
       await page.getByRole('dialog').getByRole('textbox', { name: texts.queue }).click();

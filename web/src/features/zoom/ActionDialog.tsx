@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type FileAttachment, FileDrop } from '../../components/FileDrop.tsx';
 import { RichTextEditor } from '../../components/RichTextEditor.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { TemplatePicker } from './TemplatePicker.tsx';
@@ -9,6 +10,7 @@ export type Field =
   | { name: string; kind: 'text' | 'textarea' | 'datetime'; label: string; required?: boolean; initial?: string }
   | { name: string; kind: 'number'; label: string; required?: boolean; initial?: number; min?: number }
   | { name: string; kind: 'checkbox'; label: string; initial?: boolean }
+  | { name: string; kind: 'files'; label: string }
   | {
       name: string;
       kind: 'select';
@@ -25,7 +27,7 @@ interface Props {
   /** offer the ticket's response templates for the text field */
   templatesFor?: number;
   fields: Field[];
-  onSubmit: (values: Values) => Promise<unknown>;
+  onSubmit: (values: Values, files: FileAttachment[]) => Promise<unknown>;
   onClose: () => void;
 }
 
@@ -36,10 +38,16 @@ interface Props {
 export function ActionDialog({ title, templatesFor, fields, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Values>(() =>
-    Object.fromEntries(fields.map((field) => [field.name, field.initial ?? (field.kind === 'checkbox' ? false : '')])),
+    Object.fromEntries(
+      fields.map((field) => [
+        field.name,
+        ('initial' in field ? field.initial : undefined) ?? (field.kind === 'checkbox' ? false : ''),
+      ]),
+    ),
   );
   // a chosen template restarts the editor with its text
   const [template, setTemplate] = useState<{ text: string; pick: number } | null>(null);
+  const [files, setFiles] = useState<FileAttachment[]>([]);
   const set = (name: string, value: Values[string]) => setValues((current) => ({ ...current, [name]: value }));
 
   const { submit, busy, error } = useSubmit(async () => {
@@ -47,7 +55,7 @@ export function ActionDialog({ title, templatesFor, fields, onSubmit, onClose }:
       (f) => 'required' in f && f.required && (values[f.name] === '' || values[f.name] === undefined),
     );
     if (missing) throw Object.assign(new Error(`${missing.label}: ${t('action.required')}`), { field: missing.name });
-    await onSubmit(values);
+    await onSubmit(values, files);
   }, onClose);
   // the server names a body field by its path (article.to); the dialog's fields by the last part
   const errorField = error?.field?.split('.').pop();
@@ -64,6 +72,7 @@ export function ActionDialog({ title, templatesFor, fields, onSubmit, onClose }:
           )}
           {fields.map((field) => {
             const common = { label: field.label, error: errorOf(field.name) };
+            if (field.kind === 'files') return <FileDrop key={field.name} files={files} onChange={setFiles} />;
             if (field.kind === 'checkbox')
               return (
                 <Checkbox

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { useAgents, useConfigList } from '../../api/queries.ts';
 import type { Ticket } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
+import type { FileAttachment } from '../../components/FileDrop.tsx';
 import { useFormat, zonedToUtc } from '../../components/format.ts';
 import { useNames } from '../../components/names.ts';
 import type { Field, Values } from './ActionDialog.tsx';
@@ -26,7 +27,7 @@ export type ActionId =
 export interface ActionSpec {
   title: string;
   fields: Field[];
-  submit: (values: Values) => Promise<unknown>;
+  submit: (values: Values, files: FileAttachment[]) => Promise<unknown>;
 }
 
 const text = (values: Values, name: string) => String(values[name] ?? '').trim();
@@ -65,15 +66,18 @@ export function useTicketActions(ticket: Ticket): Record<ActionId, ActionSpec> {
   });
   const body = { name: 'body', kind: 'textarea' as const, label: t('action.body'), required: true };
   const time = { name: 'timeMinutes', kind: 'number' as const, label: t('action.timeMinutes'), min: 0 };
-  const article = (values: Values) => ({
+  const article = (values: Values, files: FileAttachment[]) => ({
     subject: text(values, 'subject'),
     body: text(values, 'body'),
+    bodyHtml: text(values, 'bodyHtml') || undefined,
     timeMinutes: minutes(values),
+    attachments: files.length > 0 ? files : undefined,
   });
+  const files = { name: 'attachments', kind: 'files' as const, label: t('zoom.attachments') };
   const phone = (direction: 'outbound' | 'inbound'): ActionSpec => ({
     title: direction === 'outbound' ? t('zoom.phoneOutbound') : t('zoom.phoneInbound'),
-    fields: [subject(), body, time],
-    submit: (values) => post('phone-calls', { direction, ...article(values) }),
+    fields: [subject(), body, time, files],
+    submit: (values, attached) => post('phone-calls', { direction, ...article(values, attached) }),
   });
   const close = (successful: boolean): ActionSpec => ({
     title: successful ? t('zoom.closeSuccessful') : t('zoom.closeUnsuccessful'),
@@ -92,8 +96,10 @@ export function useTicketActions(ticket: Ticket): Record<ActionId, ActionSpec> {
         body,
         { name: 'visibleToCustomer', kind: 'checkbox', label: t('action.visibleToCustomer') },
         time,
+        files,
       ],
-      submit: (values) => post('notes', { ...article(values), visibleToCustomer: Boolean(values.visibleToCustomer) }),
+      submit: (values, attached) =>
+        post('notes', { ...article(values, attached), visibleToCustomer: Boolean(values.visibleToCustomer) }),
     },
     phoneOutbound: phone('outbound'),
     phoneInbound: phone('inbound'),
