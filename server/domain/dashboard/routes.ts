@@ -4,6 +4,7 @@ import { agentOf } from '../../api/route-access.ts';
 import { errorResponses, Named } from '../../api/schema-helpers.ts';
 import type { DomainContext } from '../context.ts';
 import { queueOverview } from './queries/queue-overview.ts';
+import { ticketCounts } from './queries/ticket-counts.ts';
 import { MAX_STATS_DAYS, ticketStats } from './queries/ticket-stats.ts';
 
 const tags = ['dashboard'];
@@ -32,8 +33,29 @@ const TicketStatsSchema = Type.Object({
   ),
 });
 
+const ScopeCounts = Type.Object({
+  owner: Type.Integer({ minimum: 0, description: 'assigned to me (I am the owner)' }),
+  responsible: Type.Integer({ minimum: 0, description: 'I am responsible' }),
+  myQueues: Type.Integer({ minimum: 0, description: 'in my queues' }),
+  all: Type.Integer({ minimum: 0, description: 'all tickets I may see' }),
+});
+
 /** /api/v1/dashboard: the agent dashboard's counts (read only, agents only). */
 export async function dashboardRoutes(app: App, ctx: DomainContext) {
+  app.get(
+    '/api/v1/dashboard/ticket-counts',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags,
+        summary:
+          'The New tickets (new, unlocked) and Open tickets widgets: how many for each filter (the ticket list’s totals)',
+        response: { 200: Type.Object({ new: ScopeCounts, open: ScopeCounts }), ...errorResponses },
+      },
+    },
+    async (request) => ticketCounts(ctx, agentOf(request)),
+  );
+
   app.get(
     '/api/v1/dashboard/queue-overview',
     {

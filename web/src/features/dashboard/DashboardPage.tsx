@@ -16,8 +16,8 @@ export function DashboardPage() {
     stats: t('dashboard.last7Days'),
   };
   const body = (id: WidgetId) => {
-    if (id === 'new') return <TicketWidget stateType="new" lock="unlock" label={titles.new} />;
-    if (id === 'open') return <TicketWidget stateType="open" label={titles.open} />;
+    if (id === 'new') return <TicketWidget widget="new" label={titles.new} />;
+    if (id === 'open') return <TicketWidget widget="open" label={titles.open} />;
     if (id === 'queues') return <QueueOverview />;
     return <StatsChart />;
   };

@@ -1,18 +1,31 @@
 import { Group, Loader, SegmentedControl, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
 import { type TicketFilter, useTickets } from '../../api/queries.ts';
 import { useSession } from '../../app/session.tsx';
 import { TicketTable } from '../../components/TicketTable.tsx';
 
 type Scope = 'owner' | 'responsible' | 'myQueues' | 'all';
 
+interface Props {
+  widget: 'new' | 'open';
+  label: string;
+}
+
+/** What each widget lists: new tickets nobody has taken yet, and open tickets. */
+const BASE: Record<Props['widget'], TicketFilter> = {
+  new: { stateType: ['new'], lock: 'unlock' },
+  open: { stateType: ['open'] },
+};
+
 /** "New tickets" / "Open tickets": the filters of the manual, each with its count. */
-export function TicketWidget({ stateType, lock, label }: { stateType: string; lock?: 'unlock'; label: string }) {
+export function TicketWidget({ widget, label }: Props) {
   const { t } = useTranslation();
   const { me } = useSession();
   const [scope, setScope] = useState<Scope>('all');
-  const base: TicketFilter = { stateType: [stateType], lock, pageSize: 1 };
+  const base = BASE[widget];
   const filters: Record<Scope, TicketFilter> = {
     owner: { ...base, ownerId: me.id },
     responsible: { ...base, responsibleId: me.id },
@@ -20,15 +33,12 @@ export function TicketWidget({ stateType, lock, label }: { stateType: string; lo
     all: base,
   };
   const list = useTickets({ ...filters[scope], pageSize: 10, sort: 'created', order: 'desc' });
-  // the shown list already carries its scope's total: count only the other three
-  const counts: Record<Scope, number | undefined> = {
-    owner: useTickets(filters.owner, scope !== 'owner').data?.total,
-    responsible: useTickets(filters.responsible, scope !== 'responsible').data?.total,
-    myQueues: useTickets(filters.myQueues, scope !== 'myQueues').data?.total,
-    all: useTickets(filters.all, scope !== 'all').data?.total,
-  };
-  counts[scope] = list.data?.total;
-  const labelOf = (key: Scope, text: string) => ({ value: key, label: `${text} (${counts[key] ?? '…'})` });
+  // one call for the eight counts of both widgets (shared through the query cache)
+  const counts = useQuery({
+    queryKey: ['dashboard', 'ticket-counts'],
+    queryFn: () => api<Record<Props['widget'], Record<Scope, number>>>('GET', '/dashboard/ticket-counts'),
+  }).data?.[widget];
+  const labelOf = (key: Scope, text: string) => ({ value: key, label: `${text} (${counts?.[key] ?? '…'})` });
   return (
     <>
       <SegmentedControl
