@@ -12,8 +12,7 @@ let server: DemoServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWebApp();
-  server = await startDemoServer();
+  server = await startDemoServer(await buildWebApp());
   browser = await launchChromium();
 }, 120_000);
 

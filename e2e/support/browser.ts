@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -21,21 +22,34 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the web app as `npm run build:web` does, so the server serves what the tests drive. */
-export async function buildWebApp(): Promise<void> {
-  await build({ configFile: path.resolve('web/vite.config.ts'), logLevel: 'warn' });
+/**
+ * Builds the web app as `npm run build:web` does, into a folder of this test file's own (test files
+ * run in parallel: one shared web/dist would be emptied by one build while another serves it).
+ */
+export async function buildWebApp(): Promise<string> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-web-'));
+  await build({
+    configFile: path.resolve('web/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
 }
 
 export interface DemoServer extends TestApp {
   url: string;
 }
 
-/** A server on a loopback port, on a fresh database with the demo desk loaded. */
-export async function startDemoServer(): Promise<DemoServer> {
-  const test = await createTestApp();
+/** A server on a loopback port, on a fresh database with the demo desk loaded, serving the app built in `webDist`. */
+export async function startDemoServer(webDist: string): Promise<DemoServer> {
+  const test = await createTestApp({ webDist });
   await loadDemoData(test.ctx);
   const url = await test.app.listen({ host: '127.0.0.1', port: 0 });
-  return { ...test, url };
+  const close = async () => {
+    await test.close();
+    await rm(webDist, { recursive: true, force: true });
+  };
+  return { ...test, url, close };
 }
 
 export async function logIn(page: Page, url: string, login: string, password: string, labels: LoginLabels) {
@@ -47,7 +61,6 @@ export async function logIn(page: Page, url: string, login: string, password: st
 
 export interface LoginLabels {
   login: string;
-  password: string;
   submit: string;
 }
 

@@ -25,6 +25,8 @@ import { webAppRoutes } from './web-app.ts';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
+  /** where the built web app is (default web/dist; the browser tests build their own) */
+  webDist?: string;
 }
 
 /** The HTTP application: used by `sportello start`, the local CLI socket and the tests (inject). */
@@ -102,7 +104,7 @@ export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Pr
   });
 
   await registerRoutes(app, ctx);
-  await webAppRoutes(app);
+  await webAppRoutes(app, options.webDist);
   if (unguarded.length > 0) throw new Error(`routes without an access rule: ${unguarded.join(', ')}`);
   await app.ready();
   return app;

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { type App, buildApp } from '../../server/api/app.ts';
+import { type App, type AppOptions, buildApp } from '../../server/api/app.ts';
 import { hashPassword } from '../../server/platform/secrets.ts';
 import { createTestContext, type TestContext } from './test-database.ts';
 
@@ -9,9 +9,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: AppOptions = {}): Promise<TestApp> {
   const ctx = await createTestContext();
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, options);
   return {
     ctx,
     app,

@@ -1,7 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes as RouterRoutes } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { Routes } from './Routes.tsx';
 import { SessionProvider } from './session.tsx';
@@ -17,15 +18,43 @@ const queryClient = new QueryClient({
   },
 });
 
+/** The customer portal is its own chunk: agents never load it, customers never load the agent app's pages. */
+const PortalRoutes = lazy(() =>
+  import('../portal/PortalRoutes.tsx').then((module) => ({ default: module.PortalRoutes })),
+);
+
 export function App() {
   return (
     <MantineProvider>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <SessionProvider>
-            <Routes />
-          </SessionProvider>
+          <Suspense
+            fallback={
+              <Center h="100vh">
+                <Loader />
+              </Center>
+            }
+          >
+            <RouterRoutes>
+              <Route
+                path="/portal/*"
+                element={
+                  <SessionProvider kind="customer">
+                    <PortalRoutes />
+                  </SessionProvider>
+                }
+              />
+              <Route
+                path="*"
+                element={
+                  <SessionProvider kind="agent">
+                    <Routes />
+                  </SessionProvider>
+                }
+              />
+            </RouterRoutes>
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -12,10 +12,13 @@ interface Session {
 }
 const SessionContext = createContext<Session | null>(null);
 
-/** Who is logged in; without a session (or as a customer user) the login page instead of the app. */
-export function SessionProvider({ children }: { children: ReactNode }) {
+/**
+ * Who is logged in. The agent app wants an agent, the customer portal a customer user: anyone else
+ * (or nobody) gets that side's login page instead.
+ */
+export function SessionProvider({ kind, children }: { kind: 'agent' | 'customer'; children: ReactNode }) {
   const queryClient = useQueryClient();
-  const resetting = window.location.pathname === '/reset-password';
+  const resetting = window.location.pathname.endsWith('/reset-password');
   const current = useQuery({
     enabled: !resetting,
     queryKey: ['session'],
@@ -31,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     staleTime: Number.POSITIVE_INFINITY,
   });
-  if (resetting) return <ResetPasswordPage />;
+  if (resetting) return <ResetPasswordPage as={kind} />;
   if (current.isPending) {
     return (
       <Center h="100vh">
@@ -40,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }
   const me = current.data;
-  if (me?.kind !== 'agent') return <LoginPage />;
+  if (me?.kind !== kind) return <LoginPage as={kind} />;
   const logout = async () => {
     await api('DELETE', '/sessions/current');
     setCsrfToken(undefined);

@@ -263,6 +263,18 @@ export const en = {
     },
   },
   calendar: { overdue: 'Reminders already due', previous: 'Previous month', next: 'Next month', today: 'This month' },
+  portal: {
+    title: 'Sportello — customer area',
+    loginTitle: 'Log in to the customer area',
+    myTickets: 'My tickets',
+    openedByMe: 'Opened by me',
+    allICanSee: 'All I may see',
+    openedBy: 'Opened by',
+    lastChange: 'Last change',
+    fromDesk: 'Help desk',
+    reply: 'Reply',
+    send: 'Send',
+  },
   placeholder: {
     reports: 'Reports come with a later version of Sportello.',
     admin: 'Administration screens come with a later version; until then, use the API described at',

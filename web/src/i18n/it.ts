@@ -269,6 +269,18 @@ export const it: Texts = {
     next: 'Mese successivo',
     today: 'Questo mese',
   },
+  portal: {
+    title: 'Sportello — area clienti',
+    loginTitle: "Accesso all'area clienti",
+    myTickets: 'Le mie richieste',
+    openedByMe: 'Aperte da me',
+    allICanSee: 'Tutte quelle che posso vedere',
+    openedBy: 'Aperta da',
+    lastChange: 'Ultima modifica',
+    fromDesk: 'Assistenza',
+    reply: 'Rispondi',
+    send: 'Invia',
+  },
   placeholder: {
     reports: 'I resoconti arriveranno con una prossima versione di Sportello.',
     admin:

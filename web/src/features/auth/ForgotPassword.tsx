@@ -5,12 +5,12 @@ import { api } from '../../api/client.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 
 /** "Forgotten your password?": asks for the user name; the server emails a link if the account exists. */
-export function ForgotPassword({ onBack }: { onBack: () => void }) {
+export function ForgotPassword({ as, onBack }: { as: 'agent' | 'customer'; onBack: () => void }) {
   const { t } = useTranslation();
   const [login, setLogin] = useState('');
   const [sent, setSent] = useState(false);
   const { submit, busy, error } = useSubmit(
-    () => api('POST', '/password-resets', { login: login.trim(), as: 'agent' }),
+    () => api('POST', '/password-resets', { login: login.trim(), as }),
     () => setSent(true),
   );
   if (sent) {

@@ -9,14 +9,15 @@ import { LanguagePicker } from '../../components/LanguagePicker.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { ForgotPassword } from './ForgotPassword.tsx';
 
-export function LoginPage() {
+/** The login of the agent app or, `as` customer, of the customer portal. */
+export function LoginPage({ as }: { as: 'agent' | 'customer' }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [forgot, setForgot] = useState(false);
   const { submit, busy, error } = useSubmit(
-    () => api<{ csrfToken: string; me: Me }>('POST', '/sessions', { login, password, as: 'agent' }),
+    () => api<{ csrfToken: string; me: Me }>('POST', '/sessions', { login, password, as }),
     (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(['session'], session.me);
@@ -26,12 +27,12 @@ export function LoginPage() {
   if (forgot) {
     return (
       <AuthCard title={t('reset.title')}>
-        <ForgotPassword onBack={() => setForgot(false)} />
+        <ForgotPassword as={as} onBack={() => setForgot(false)} />
       </AuthCard>
     );
   }
   return (
-    <AuthCard title={t('login.title')} error={error?.message}>
+    <AuthCard title={as === 'agent' ? t('login.title') : t('portal.loginTitle')} error={error?.message}>
       <form onSubmit={submit}>
         <Stack>
           <TextInput

@@ -6,7 +6,7 @@ import { AuthCard } from '../../components/AuthCard.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 
 /** The page the reset email links to: a new password, twice; then back to the login. */
-export function ResetPasswordPage() {
+export function ResetPasswordPage({ as }: { as: 'agent' | 'customer' }) {
   const { t } = useTranslation();
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
   const [password, setPassword] = useState('');
@@ -48,7 +48,7 @@ export function ResetPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor href="/" size="sm">
+      <Anchor href={as === 'agent' ? '/' : '/portal'} size="sm">
         {t('reset.toLogin')}
       </Anchor>
     </AuthCard>

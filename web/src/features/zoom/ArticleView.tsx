@@ -7,9 +7,8 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Article } from '../../api/types.ts';
 import { useFormat } from '../../components/format.ts';
+import { HtmlBody, hasRemoteImages } from '../../components/HtmlBody.tsx';
 import type { EmailMode } from './EmailDialog.tsx';
-
-const REMOTE = /data-sportello-remote-src="([^"]*)"/g;
 
 /**
  * One article: its header, its text or its sanitised HTML in a sandboxed frame (no script can run;
@@ -27,7 +26,7 @@ export function ArticleView({
   const { t } = useTranslation();
   const format = useFormat();
   const [remote, setRemote] = useState(false);
-  const hasRemote = article.bodyHtml ? REMOTE.test(article.bodyHtml) : false;
+  const hasRemote = article.bodyHtml ? hasRemoteImages(article.bodyHtml) : false;
   const base = `/api/v1/tickets/${ticketId}`;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -117,21 +116,5 @@ export function ArticleView({
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function HtmlBody({ html, remote }: { html: string; remote: boolean }) {
-  const shown = remote ? html.replace(REMOTE, 'src="$1"') : html;
-  const policy = `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:${remote ? ' https: http:' : ''}`;
-  const doc = `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy}"><base target="_blank">${shown}`;
-  const [height, setHeight] = useState(200);
-  return (
-    <iframe
-      title="article"
-      sandbox="allow-same-origin allow-popups"
-      srcDoc={doc}
-      style={{ border: 0, width: '100%', height }}
-      onLoad={(event) => setHeight((event.currentTarget.contentDocument?.body.scrollHeight ?? 180) + 20)}
-    />
   );
 }

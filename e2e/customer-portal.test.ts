@@ -1,0 +1,114 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login as apiLogin } from '../test/support/test-app.ts';
+import { buildWebApp, type DemoServer, launchChromium, logIn, screenshot, startDemoServer } from './support/browser.ts';
+
+/**
+ * The customer portal: a customer user follows their ticket, sees the desk's public answer but not its
+ * internal note, replies, and cannot open another customer's ticket by its address.
+ */
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer(await buildWebApp());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTicket(login: string, password: string, queue: string, title: string) {
+  const customer = await apiLogin(server.app, login, password, 'customer');
+  const { id } = await server.ctx.db
+    .selectFrom('queues')
+    .select('id')
+    .where('name', '=', queue)
+    .executeTakeFirstOrThrow();
+  const response = await customer.post('/api/v1/tickets', {
+    title,
+    queueId: id,
+    article: { subject: title, body: 'Dettagli.' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().ticket as { id: number; tn: string };
+}
+
+describe('the customer portal', () => {
+  it('shows the customer their ticket and the public answer, not the internal note, and takes their reply', {
+    timeout: 90_000,
+  }, async () => {
+    const ticket = await openTicket('paolo.cevoli', 'paolo-demo', 'FEN Energia', 'Riscaldamento scuola media');
+    const agent = await apiLogin(server.app, 'mario.rossi', 'mario-demo');
+    const publicNote = await agent.post(`/api/v1/tickets/${ticket.id}/notes`, {
+      subject: 'Intervento pianificato',
+      body: 'Il tecnico passerà domani alle 9.',
+      visibleToCustomer: true,
+    });
+    expect(publicNote.statusCode, publicNote.body).toBe(201);
+    await agent.post(`/api/v1/tickets/${ticket.id}/notes`, {
+      subject: 'Nota interna',
+      body: 'Cliente difficile, riservato.',
+    });
+
+    const context = await browser.newContext({ locale: 'it-IT' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    await logIn(page, `${server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
+      login: 'Nome utente',
+      submit: 'Accesso',
+    });
+    await page.getByRole('heading', { name: 'Le mie richieste' }).waitFor();
+    await page.getByRole('link', { name: ticket.tn }).click();
+    await page.getByRole('heading', { name: `${ticket.tn} — Riscaldamento scuola media` }).waitFor();
+    await page.getByText('Il tecnico passerà domani alle 9.').waitFor();
+    expect(await page.getByText('Cliente difficile, riservato.').count()).toBe(0);
+    expect(await page.getByText('Nota interna').count()).toBe(0);
+
+    await page.getByRole('textbox', { name: 'Testo' }).fill('Grazie, confermo la disponibilità.');
+    await page.getByRole('button', { name: 'Invia' }).click();
+    await page.getByRole('article').filter({ hasText: 'Grazie, confermo la disponibilità.' }).waitFor();
+    await screenshot(page, 'portal-ticket');
+
+    const stored = await server.ctx.db
+      .selectFrom('articles')
+      .select(['senderType', 'visibleToCustomer'])
+      .where('ticketId', '=', ticket.id)
+      .where('bodyText', 'like', 'Grazie, confermo%')
+      .execute();
+    expect(stored).toEqual([{ senderType: 'customer', visibleToCustomer: true }]);
+    await context.close();
+  });
+
+  it("does not open another customer's ticket, whatever its address", { timeout: 60_000 }, async () => {
+    const other = await openTicket('marco.galli', 'marco-demo', 'Cityware - Tributi', 'Solo per Pianfiorito');
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    await logIn(page, `${server.url}/portal`, 'paolo.cevoli', 'paolo-demo', { login: 'User name', submit: 'Log in' });
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await page.getByRole('link', { name: other.tn }).count()).toBe(0);
+    await page.goto(`${server.url}/portal/tickets/${other.id}`);
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /does not exist or you may not see it/ })
+      .waitFor();
+    expect(await page.getByText('Solo per Pianfiorito').count()).toBe(0);
+    await context.close();
+  });
+
+  it('an agent session does not open the portal, and a customer session does not open the agent app', {
+    timeout: 60_000,
+  }, async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    await logIn(page, `${server.url}/portal`, 'paolo.cevoli', 'paolo-demo', { login: 'User name', submit: 'Log in' });
+    await page.getByRole('heading', { name: 'My tickets' }).waitFor();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Log in to Sportello' }).waitFor();
+    await context.close();
+  });
+});
