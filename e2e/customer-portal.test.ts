@@ -111,4 +111,51 @@ describe('the customer portal', () => {
     await page.getByRole('heading', { name: 'Log in to Sportello' }).waitFor();
     await context.close();
   });
+
+  it('opens a new request with what the vendor asks for, refusing a generic subject first', {
+    timeout: 90_000,
+  }, async () => {
+    const context = await browser.newContext({ locale: 'it-IT' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8_000);
+    // anna.moretti works for two bodies: the form asks which one
+    await logIn(page, `${server.url}/portal`, 'anna.moretti', 'anna-demo', { login: 'Nome utente', submit: 'Accesso' });
+    await page.getByRole('link', { name: 'Nuova richiesta' }).click();
+    const pick = async (label: string, option: string) => {
+      await page.getByRole('textbox', { name: label }).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    await pick('Per', 'Unione dei Comuni di Valle Serena');
+    await pick('Tipo di richiesta', 'Errore/Anomalia');
+    await pick('Modulo', 'Cityware - Tributi');
+    await page.getByRole('textbox', { name: 'Oggetto' }).fill('Richiesta assistenza');
+    await page.getByRole('textbox', { name: 'Descrizione' }).fill('La stampa degli avvisi si ferma al 40%.');
+    await page.getByRole('textbox', { name: 'Telefono' }).fill('0365 123456');
+    await page.getByRole('textbox', { name: 'Orari in cui potete essere richiamati' }).fill('feriali 9-12');
+    await page.getByRole('button', { name: 'Invia la richiesta' }).click();
+    await page.getByText("L'oggetto è troppo generico").first().waitFor();
+
+    await page.getByRole('textbox', { name: 'Oggetto' }).fill('Stampa avvisi TARI bloccata al 40%');
+    await page.getByRole('button', { name: 'Invia la richiesta' }).click();
+    await page.getByRole('heading', { name: /Stampa avvisi TARI bloccata al 40%/ }).waitFor();
+
+    const stored = await server.ctx.db
+      .selectFrom('tickets as t')
+      .innerJoin('queues as q', 'q.id', 't.queueId')
+      .innerJoin('customers as c', 'c.id', 't.customerId')
+      .innerJoin('ticketTypes as y', 'y.id', 't.typeId')
+      .innerJoin('articles as a', 'a.ticketId', 't.id')
+      .select(['q.name as queue', 'c.name as customer', 'y.name as kind', 'a.bodyText'])
+      .where('t.title', '=', 'Stampa avvisi TARI bloccata al 40%')
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      queue: 'Cityware - Tributi',
+      customer: 'Unione dei Comuni di Valle Serena',
+      kind: 'Errore/Anomalia',
+    });
+    expect(stored.bodyText).toContain('La stampa degli avvisi si ferma al 40%.');
+    expect(stored.bodyText).toContain('Telefono: 0365 123456');
+    expect(stored.bodyText).toContain('Orari in cui potete essere richiamati: feriali 9-12');
+    await context.close();
+  });
 });

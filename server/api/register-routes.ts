@@ -11,6 +11,7 @@ import { mailFilterRoutes } from '../domain/mail/filters/routes.ts';
 import { mailMessageRoutes } from '../domain/mail/messages/routes.ts';
 import { outboundRoutes } from '../domain/mail/outbound/routes.ts';
 import { notificationRoutes } from '../domain/notifications/routes.ts';
+import { portalRoutes } from '../domain/portal/routes.ts';
 import { queueRoutes } from '../domain/queues/index.ts';
 import { roleRoutes } from '../domain/roles/index.ts';
 import { systemRoutes } from '../domain/system/routes.ts';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   // composing answers, salutations, signatures, auto-responses; agents' notification preferences
   await outboundRoutes(app, ctx);
   await notificationRoutes(app, ctx);
+  await portalRoutes(app, ctx);
   // server-sent events that keep the web app's views current
   await liveRoutes(app, ctx);
 }

@@ -78,6 +78,9 @@ const en = {
   'error.not_found.link': 'There is no such link between the two tickets',
   'error.not_found.attachment': 'Attachment {id} does not exist',
   'error.not_found.route': 'No such API route: {id}',
+  'error.subject_empty': 'Please give your request a subject that says what it is about',
+  'error.subject_generic':
+    'The subject is too generic: please say what the request is about (for example "Stampa avvisi TARI bloccata al 40%" rather than "Richiesta assistenza")',
   'error.send_needs_email': 'Only an email written by an agent, with a recipient in "to", can be sent',
   'error.web_not_built': 'The web app has not been built yet: run `npm run build:web` (npm start does it for you).',
   'error.inactive': '{what} {id} is deactivated and cannot be used',
@@ -220,6 +223,9 @@ const it: Record<MessageKey, string> = {
   'error.not_found.link': 'Non esiste un collegamento simile tra i due ticket',
   'error.not_found.attachment': "L'allegato {id} non esiste",
   'error.not_found.route': 'Percorso API inesistente: {id}',
+  'error.subject_empty': 'Indicare un oggetto che dica di che cosa tratta la richiesta',
+  'error.subject_generic':
+    'L\'oggetto è troppo generico: indicare di che cosa tratta la richiesta (ad esempio "Stampa avvisi TARI bloccata al 40%" invece di "Richiesta assistenza")',
   'error.send_needs_email': 'Si può inviare solo un\'email scritta da un operatore, con un destinatario in "to"',
   'error.web_not_built':
     "L'applicazione web non è ancora stata compilata: eseguire `npm run build:web` (npm start lo fa da sé).",

@@ -264,6 +264,18 @@ export const en = {
   },
   calendar: { overdue: 'Reminders already due', previous: 'Previous month', next: 'Next month', today: 'This month' },
   portal: {
+    newTicket: 'New request',
+    newTicketHint:
+      'Say which module it concerns and what you need; we will call you back at the number and hours you give.',
+    forCustomer: 'For',
+    kind: 'Kind of request',
+    module: 'Module',
+    subjectHint: 'Be specific: "Stampa avvisi TARI bloccata al 40%", not "Richiesta assistenza"',
+    description: 'Description',
+    phone: 'Phone',
+    callbackHours: 'When we can call you back',
+    callbackHoursExample: 'e.g. weekdays 9-12',
+    submit: 'Send the request',
     title: 'Sportello — customer area',
     loginTitle: 'Log in to the customer area',
     myTickets: 'My tickets',

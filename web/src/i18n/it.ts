@@ -270,6 +270,18 @@ export const it: Texts = {
     today: 'Questo mese',
   },
   portal: {
+    newTicket: 'Nuova richiesta',
+    newTicketHint:
+      'Indicate il modulo interessato e di che cosa avete bisogno; vi richiameremo al numero e negli orari indicati.',
+    forCustomer: 'Per',
+    kind: 'Tipo di richiesta',
+    module: 'Modulo',
+    subjectHint: 'Siate specifici: "Stampa avvisi TARI bloccata al 40%", non "Richiesta assistenza"',
+    description: 'Descrizione',
+    phone: 'Telefono',
+    callbackHours: 'Orari in cui potete essere richiamati',
+    callbackHoursExample: 'es. feriali 9-12',
+    submit: 'Invia la richiesta',
     title: 'Sportello — area clienti',
     loginTitle: "Accesso all'area clienti",
     myTickets: 'Le mie richieste',

@@ -22,6 +22,9 @@ export function PortalLayout() {
             <Anchor component={NavLink} to="/portal" end fw={500} c="dark">
               {t('portal.myTickets')}
             </Anchor>
+            <Anchor component={NavLink} to="/portal/tickets/new" fw={500} c="dark">
+              {t('portal.newTicket')}
+            </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguagePicker

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { PlaceholderPage } from '../app/PlaceholderPage.tsx';
 import { PortalLayout } from './PortalLayout.tsx';
+import { PortalNewTicketPage } from './PortalNewTicketPage.tsx';
 import { PortalTicketPage } from './PortalTicketPage.tsx';
 import { PortalTicketsPage } from './PortalTicketsPage.tsx';
 
@@ -10,6 +11,7 @@ export function PortalRoutes() {
     <Routes>
       <Route element={<PortalLayout />}>
         <Route index element={<PortalTicketsPage />} />
+        <Route path="tickets/new" element={<PortalNewTicketPage />} />
         <Route path="tickets/:id" element={<PortalTicketPage />} />
         <Route path="*" element={<PlaceholderPage kind="notFound" />} />
       </Route>

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
+import { checkIntakeRules } from '../../mail/inbound/intake-rules.ts';
 import { type Actor, hasGroupPermission } from '../../permissions/actor.ts';
 import { type ArticleInput, checkAttachments, insertArticle } from '../article-writer.ts';
 import { queueScope, requireValid, resolveCustomer, stateById, stateOfType } from '../lookups.ts';
@@ -71,6 +72,9 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   if (isPending(state.type) && !(input.pendingUntil && input.pendingUntil > now)) {
     throw new DomainError('validation', 'error.pending_needs_time', {}, 'pendingUntil');
   }
+  // a customer opening a ticket on the web is asked, as by email, for a specific subject (the
+  // seed's rule); the form can ask again at once, so a flagged subject is refused too
+  if (actor.kind === 'customer') await refuseVagueSubject(ctx, queue.id, input.title);
   const priorityId = input.priorityId ?? DEFAULT_PRIORITY;
   await requireValid(ctx.db, 'priorities', priorityId, 'priorityId');
   if (input.typeId) await requireValid(ctx.db, 'ticketTypes', input.typeId, 'typeId');
@@ -178,4 +182,11 @@ export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, act
 export async function createTicket(ctx: DomainContext, actor: Actor, input: CreateTicketInput) {
   const prepared = await prepareTicket(ctx, actor, input);
   return ctx.db.transaction().execute((trx) => insertTicket(ctx, trx, actor, prepared));
+}
+
+async function refuseVagueSubject(ctx: DomainContext, queueId: number, title: string): Promise<void> {
+  const verdict = await checkIntakeRules(ctx.db, queueId, null, title, '');
+  const vague = [...verdict.rejections, ...verdict.flags].find((flag) => flag !== 'phone_missing');
+  if (vague === 'subject_empty') throw new DomainError('validation', 'error.subject_empty', {}, 'title');
+  if (vague) throw new DomainError('validation', 'error.subject_generic', {}, 'title');
 }
