@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { Id } from '../../../api/schema-helpers.ts';
 import { Calendar, Comments, columnsOf, configItem, Minutes, Name, Valid } from '../api-schemas.ts';
 import type { ConfigTable } from '../config-table.ts';
-import { requireExisting } from '../require-existing.ts';
+import { linkedIds } from '../linked-ids.ts';
 
 export const SlaItem = configItem({
   name: Type.String(),
@@ -29,6 +29,15 @@ export const SlaCreate = Type.Object(
 );
 
 /** SLAs carry escalation times; each is offered for some services (OTRS service_sla). */
+const services = linkedIds({
+  field: 'serviceIds',
+  table: 'slaServices',
+  own: 'slaId',
+  other: 'serviceId',
+  otherTable: 'services',
+  missing: 'error.not_found.service',
+});
+
 export const slaTable: ConfigTable<Static<typeof SlaCreate>, Static<typeof SlaItem>> = {
   table: 'slas',
   kind: 'object.sla',
@@ -40,32 +49,7 @@ export const slaTable: ConfigTable<Static<typeof SlaCreate>, Static<typeof SlaIt
   filters: {
     serviceId: (value) => sql<boolean>`slas.id in (select sla_id from sla_services where service_id = ${value})`,
   },
-  owned: [{ table: 'slaServices', column: 'slaId' }],
-  afterWrite: async (trx, id, body) => {
-    if (!body.serviceIds) return;
-    await requireExisting(trx, 'services', body.serviceIds, 'serviceIds', 'error.not_found.service');
-    await trx.deleteFrom('slaServices').where('slaId', '=', id).execute();
-    if (body.serviceIds.length === 0) return;
-    await trx
-      .insertInto('slaServices')
-      .values(body.serviceIds.map((serviceId) => ({ slaId: id, serviceId })))
-      .execute();
-  },
-  present: async (db, rows) => {
-    const ids = rows.map((row) => Number(row.id));
-    const links =
-      ids.length === 0
-        ? []
-        : await db
-            .selectFrom('slaServices')
-            .select(['slaId', 'serviceId'])
-            .where('slaId', 'in', ids)
-            .orderBy('serviceId')
-            .execute();
-    return rows.map((row) => ({
-      // read with the item's columns (see presentRows); only the services are added
-      ...(row as Omit<Static<typeof SlaItem>, 'serviceIds'>),
-      serviceIds: links.filter((link) => link.slaId === row.id).map((link) => link.serviceId),
-    }));
-  },
+  owned: services.owned,
+  afterWrite: services.afterWrite,
+  present: async (db, rows) => (await services.present(db, rows)) as Static<typeof SlaItem>[],
 };

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { Id } from '../../../api/schema-helpers.ts';
 import { Comments, columnsOf, configItem, Name, Valid } from '../../config/api-schemas.ts';
 import type { ConfigTable } from '../../config/config-table.ts';
-import { requireExisting } from '../../config/require-existing.ts';
+import { linkedIds } from '../../config/linked-ids.ts';
 import { TICKET_TEXT_VARIABLES } from './ticket-variables.ts';
 
 export const ResponseTemplateItem = configItem({
@@ -27,6 +27,15 @@ export const ResponseTemplateCreate = Type.Object(
   { additionalProperties: false },
 );
 
+const queues = linkedIds({
+  field: 'queueIds',
+  table: 'queueResponseTemplates',
+  own: 'templateId',
+  other: 'queueId',
+  otherTable: 'queues',
+  missing: 'error.not_found.queue',
+});
+
 /**
  * Response templates (OTRS standard templates): answers an agent picks when writing a note or an
  * email, offered in the queues listed (queue_response_templates), or in every queue when none is.
@@ -42,32 +51,7 @@ export const responseTemplateTable: ConfigTable<
   writable: ['name', 'text', 'comments'],
   search: ['name', 'text'],
   orderBy: 'name',
-  owned: [{ table: 'queueResponseTemplates', column: 'templateId' }],
-  afterWrite: async (trx, id, body) => {
-    if (!body.queueIds) return;
-    await requireExisting(trx, 'queues', body.queueIds, 'queueIds', 'error.not_found.queue');
-    await trx.deleteFrom('queueResponseTemplates').where('templateId', '=', id).execute();
-    if (body.queueIds.length === 0) return;
-    await trx
-      .insertInto('queueResponseTemplates')
-      .values(body.queueIds.map((queueId) => ({ templateId: id, queueId })))
-      .execute();
-  },
-  present: async (db, rows) => {
-    const ids = rows.map((row) => Number(row.id));
-    const links =
-      ids.length === 0
-        ? []
-        : await db
-            .selectFrom('queueResponseTemplates')
-            .select(['templateId', 'queueId'])
-            .where('templateId', 'in', ids)
-            .orderBy('queueId')
-            .execute();
-    return rows.map((row) => ({
-      // read with the item's columns (see presentRows); only the queues are added
-      ...(row as Omit<Static<typeof ResponseTemplateItem>, 'queueIds'>),
-      queueIds: links.filter((link) => link.templateId === row.id).map((link) => link.queueId),
-    }));
-  },
+  owned: queues.owned,
+  afterWrite: queues.afterWrite,
+  present: async (db, rows) => (await queues.present(db, rows)) as Static<typeof ResponseTemplateItem>[],
 };
