@@ -1,25 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { login as apiLogin } from '../test/support/test-app.ts';
-import { buildWebApp, type DemoServer, launchChromium, logIn, screenshot, startDemoServer } from './support/browser.ts';
+import { demoServerAndBrowser, logIn, screenshot } from './support/browser.ts';
 
 /**
  * The operator manual's lifecycle in the browser: a customer's ticket appears under New tickets, the
  * agent locks it (it leaves New), adds a note, moves it, logs a phone call, sets it pending and closes
  * it — once in Italian, once in English — and an agent without the queue does not see it.
  */
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer(await buildWebApp());
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = demoServerAndBrowser();
 
 const TEXTS = {
   it: {
@@ -76,8 +65,8 @@ const TEXTS = {
 
 /** A customer user opens a ticket, as the portal or an email would. */
 async function customerOpensTicket(title: string): Promise<{ id: number; tn: string }> {
-  const customer = await apiLogin(server.app, 'paolo.cevoli', 'paolo-demo', 'customer');
-  const queue = await server.ctx.db
+  const customer = await apiLogin(env.server.app, 'paolo.cevoli', 'paolo-demo', 'customer');
+  const queue = await env.server.ctx.db
     .selectFrom('queues')
     .select('id')
     .where('name', '=', 'FEN Energia')
@@ -115,13 +104,13 @@ for (const language of ['it', 'en'] as const) {
   describe(`the manual's lifecycle (${language})`, () => {
     it('from New tickets to closed successfully', { timeout: 90_000 }, async () => {
       const texts = TEXTS[language];
-      const context = await browser.newContext({
+      const context = await env.browser.newContext({
         locale: language === 'it' ? 'it-IT' : 'en-GB',
         viewport: { width: 1280, height: 900 },
       });
       const page = await context.newPage();
       page.setDefaultTimeout(8_000);
-      await logIn(page, server.url, 'mario.rossi', 'mario-demo', texts.login);
+      await logIn(page, env.server.url, 'mario.rossi', 'mario-demo', texts.login);
       await page.getByRole('heading', { name: texts.dashboard }).waitFor();
 
       const title = `Caldaia scuola (${language})`;
@@ -182,7 +171,7 @@ for (const language of ['it', 'en'] as const) {
       await infoRow(page, texts.state).getByText(texts.closedSuccessful).waitFor();
 
       // what the agent saw is what the database holds
-      const stored = await server.ctx.db
+      const stored = await env.server.ctx.db
         .selectFrom('tickets as t')
         .innerJoin('queues as q', 'q.id', 't.queueId')
         .innerJoin('states as s', 's.id', 't.stateId')
@@ -190,7 +179,7 @@ for (const language of ['it', 'en'] as const) {
         .where('t.id', '=', ticket.id)
         .executeTakeFirstOrThrow();
       expect(stored).toEqual({ queue: 'Misc', state: 'closed successful', lock: 'unlock' });
-      const history = await server.ctx.db
+      const history = await env.server.ctx.db
         .selectFrom('ticketHistory')
         .select('type')
         .where('ticketId', '=', ticket.id)
@@ -212,16 +201,16 @@ describe('permissions in the browser', () => {
     timeout: 60_000,
   }, async () => {
     const ticket = await customerOpensTicket('Solo per FEN Energia');
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await env.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    await logIn(page, server.url, 'giulia.bianchi', 'giulia-demo', TEXTS.en.login);
+    await logIn(page, env.server.url, 'giulia.bianchi', 'giulia-demo', TEXTS.en.login);
     const newTickets = page.getByRole('region', { name: 'New tickets' });
     await newTickets.waitFor();
     await newTickets.getByText(/All tickets \(\d+\)/).waitFor();
     expect(await page.getByRole('link', { name: ticket.tn }).count()).toBe(0);
 
-    await page.goto(`${server.url}/tickets/${ticket.id}`);
+    await page.goto(`${env.server.url}/tickets/${ticket.id}`);
     await page
       .getByRole('alert')
       .filter({ hasText: /does not exist or you may not see it/ })
@@ -235,12 +224,12 @@ describe('two agents on one ticket', () => {
   it('each is told that the other has it open', { timeout: 60_000 }, async () => {
     const ticket = await customerOpensTicket('Due operatori sullo stesso ticket');
     const open = async (login: string, password: string) => {
-      const context = await browser.newContext({ locale: 'en-GB' });
+      const context = await env.browser.newContext({ locale: 'en-GB' });
       const page = await context.newPage();
       page.setDefaultTimeout(8_000);
-      await logIn(page, server.url, login, password, TEXTS.en.login);
+      await logIn(page, env.server.url, login, password, TEXTS.en.login);
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-      await page.goto(`${server.url}/tickets/${ticket.id}`);
+      await page.goto(`${env.server.url}/tickets/${ticket.id}`);
       await page.getByRole('heading', { name: ticket.tn }).waitFor();
       return { page, context };
     };

@@ -1,28 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { login as apiLogin } from '../test/support/test-app.ts';
-import { buildWebApp, type DemoServer, launchChromium, logIn, screenshot, startDemoServer } from './support/browser.ts';
+import { demoServerAndBrowser, logIn, screenshot } from './support/browser.ts';
 
 /**
  * The customer portal: a customer user follows their ticket, sees the desk's public answer but not its
  * internal note, replies, and cannot open another customer's ticket by its address.
  */
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer(await buildWebApp());
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = demoServerAndBrowser();
 
 async function openTicket(login: string, password: string, queue: string, title: string) {
-  const customer = await apiLogin(server.app, login, password, 'customer');
-  const { id } = await server.ctx.db
+  const customer = await apiLogin(env.server.app, login, password, 'customer');
+  const { id } = await env.server.ctx.db
     .selectFrom('queues')
     .select('id')
     .where('name', '=', queue)
@@ -41,7 +29,7 @@ describe('the customer portal', () => {
     timeout: 90_000,
   }, async () => {
     const ticket = await openTicket('paolo.cevoli', 'paolo-demo', 'FEN Energia', 'Riscaldamento scuola media');
-    const agent = await apiLogin(server.app, 'mario.rossi', 'mario-demo');
+    const agent = await apiLogin(env.server.app, 'mario.rossi', 'mario-demo');
     const publicNote = await agent.post(`/api/v1/tickets/${ticket.id}/notes`, {
       subject: 'Intervento pianificato',
       body: 'Il tecnico passerà domani alle 9.',
@@ -53,10 +41,10 @@ describe('the customer portal', () => {
       body: 'Cliente difficile, riservato.',
     });
 
-    const context = await browser.newContext({ locale: 'it-IT' });
+    const context = await env.browser.newContext({ locale: 'it-IT' });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    await logIn(page, `${server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
+    await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
       login: 'Nome utente',
       submit: 'Accesso',
     });
@@ -72,7 +60,7 @@ describe('the customer portal', () => {
     await page.getByRole('article').filter({ hasText: 'Grazie, confermo la disponibilità.' }).waitFor();
     await screenshot(page, 'portal-ticket');
 
-    const stored = await server.ctx.db
+    const stored = await env.server.ctx.db
       .selectFrom('articles')
       .select(['senderType', 'visibleToCustomer'])
       .where('ticketId', '=', ticket.id)
@@ -84,13 +72,16 @@ describe('the customer portal', () => {
 
   it("does not open another customer's ticket, whatever its address", { timeout: 60_000 }, async () => {
     const other = await openTicket('marco.galli', 'marco-demo', 'Cityware - Tributi', 'Solo per Pianfiorito');
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await env.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    await logIn(page, `${server.url}/portal`, 'paolo.cevoli', 'paolo-demo', { login: 'User name', submit: 'Log in' });
+    await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
+      login: 'User name',
+      submit: 'Log in',
+    });
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
     expect(await page.getByRole('link', { name: other.tn }).count()).toBe(0);
-    await page.goto(`${server.url}/portal/tickets/${other.id}`);
+    await page.goto(`${env.server.url}/portal/tickets/${other.id}`);
     await page
       .getByRole('alert')
       .filter({ hasText: /does not exist or you may not see it/ })
@@ -102,12 +93,15 @@ describe('the customer portal', () => {
   it('an agent session does not open the portal, and a customer session does not open the agent app', {
     timeout: 60_000,
   }, async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await env.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
-    await logIn(page, `${server.url}/portal`, 'paolo.cevoli', 'paolo-demo', { login: 'User name', submit: 'Log in' });
+    await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
+      login: 'User name',
+      submit: 'Log in',
+    });
     await page.getByRole('heading', { name: 'My tickets' }).waitFor();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('heading', { name: 'Log in to Sportello' }).waitFor();
     await context.close();
   });
@@ -115,11 +109,14 @@ describe('the customer portal', () => {
   it('opens a new request with what the vendor asks for, refusing a generic subject first', {
     timeout: 90_000,
   }, async () => {
-    const context = await browser.newContext({ locale: 'it-IT' });
+    const context = await env.browser.newContext({ locale: 'it-IT' });
     const page = await context.newPage();
     page.setDefaultTimeout(8_000);
     // anna.moretti works for two bodies: the form asks which one
-    await logIn(page, `${server.url}/portal`, 'anna.moretti', 'anna-demo', { login: 'Nome utente', submit: 'Accesso' });
+    await logIn(page, `${env.server.url}/portal`, 'anna.moretti', 'anna-demo', {
+      login: 'Nome utente',
+      submit: 'Accesso',
+    });
     await page.getByRole('link', { name: 'Nuova richiesta' }).click();
     const pick = async (label: string, option: string) => {
       await page.getByRole('textbox', { name: label }).click();
@@ -139,7 +136,7 @@ describe('the customer portal', () => {
     await page.getByRole('button', { name: 'Invia la richiesta' }).click();
     await page.getByRole('heading', { name: /Stampa avvisi TARI bloccata al 40%/ }).waitFor();
 
-    const stored = await server.ctx.db
+    const stored = await env.server.ctx.db
       .selectFrom('tickets as t')
       .innerJoin('queues as q', 'q.id', 't.queueId')
       .innerJoin('customers as c', 'c.id', 't.customerId')

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { loadDemoData } from '../../server/demo/load-demo.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 
@@ -69,4 +70,18 @@ export const SCREENSHOTS = path.resolve('.tmp/screenshots');
 export async function screenshot(page: Page, name: string) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A test file's demo server (with its own build of the app) and browser, started before and closed after. */
+export function demoServerAndBrowser(): { server: DemoServer; browser: Browser } {
+  const env = {} as { server: DemoServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startDemoServer(await buildWebApp());
+    env.browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
