@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login as apiLogin } from '../test/support/test-app.ts';
-import { demoServerAndBrowser, logIn, screenshot } from './support/browser.ts';
+import { demoServerAndBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 
 /**
  * The operator manual's lifecycle in the browser: a customer's ticket appears under New tickets, the
@@ -104,12 +104,7 @@ for (const language of ['it', 'en'] as const) {
   describe(`the manual's lifecycle (${language})`, () => {
     it('from New tickets to closed successfully', { timeout: 90_000 }, async () => {
       const texts = TEXTS[language];
-      const context = await env.browser.newContext({
-        locale: language === 'it' ? 'it-IT' : 'en-GB',
-        viewport: { width: 1280, height: 900 },
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(8_000);
+      const { context, page } = await openPage(env.browser, language === 'it' ? 'it-IT' : 'en-GB');
       await logIn(page, env.server.url, 'mario.rossi', 'mario-demo', texts.login);
       await page.getByRole('heading', { name: texts.dashboard }).waitFor();
 
@@ -201,9 +196,7 @@ describe('permissions in the browser', () => {
     timeout: 60_000,
   }, async () => {
     const ticket = await customerOpensTicket('Solo per FEN Energia');
-    const context = await env.browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    const { context, page } = await openPage(env.browser, 'en-GB');
     await logIn(page, env.server.url, 'giulia.bianchi', 'giulia-demo', TEXTS.en.login);
     const newTickets = page.getByRole('region', { name: 'New tickets' });
     await newTickets.waitFor();
@@ -224,9 +217,7 @@ describe('two agents on one ticket', () => {
   it('each is told that the other has it open', { timeout: 60_000 }, async () => {
     const ticket = await customerOpensTicket('Due operatori sullo stesso ticket');
     const open = async (login: string, password: string) => {
-      const context = await env.browser.newContext({ locale: 'en-GB' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(8_000);
+      const { context, page } = await openPage(env.browser, 'en-GB');
       await logIn(page, env.server.url, login, password, TEXTS.en.login);
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await page.goto(`${env.server.url}/tickets/${ticket.id}`);

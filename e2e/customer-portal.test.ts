@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { login as apiLogin } from '../test/support/test-app.ts';
-import { demoServerAndBrowser, logIn, screenshot } from './support/browser.ts';
+import { demoServerAndBrowser, logIn, openPage, screenshot } from './support/browser.ts';
 
 /**
  * The customer portal: a customer user follows their ticket, sees the desk's public answer but not its
@@ -41,9 +41,7 @@ describe('the customer portal', () => {
       body: 'Cliente difficile, riservato.',
     });
 
-    const context = await env.browser.newContext({ locale: 'it-IT' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    const { context, page } = await openPage(env.browser, 'it-IT');
     await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
       login: 'Nome utente',
       submit: 'Accesso',
@@ -72,9 +70,7 @@ describe('the customer portal', () => {
 
   it("does not open another customer's ticket, whatever its address", { timeout: 60_000 }, async () => {
     const other = await openTicket('marco.galli', 'marco-demo', 'Cityware - Tributi', 'Solo per Pianfiorito');
-    const context = await env.browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    const { context, page } = await openPage(env.browser, 'en-GB');
     await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
       login: 'User name',
       submit: 'Log in',
@@ -93,9 +89,7 @@ describe('the customer portal', () => {
   it('an agent session does not open the portal, and a customer session does not open the agent app', {
     timeout: 60_000,
   }, async () => {
-    const context = await env.browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    const { context, page } = await openPage(env.browser, 'en-GB');
     await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
       login: 'User name',
       submit: 'Log in',
@@ -109,9 +103,7 @@ describe('the customer portal', () => {
   it('opens a new request with what the vendor asks for, refusing a generic subject first', {
     timeout: 90_000,
   }, async () => {
-    const context = await env.browser.newContext({ locale: 'it-IT' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8_000);
+    const { context, page } = await openPage(env.browser, 'it-IT');
     // anna.moretti works for two bodies: the form asks which one
     await logIn(page, `${env.server.url}/portal`, 'anna.moretti', 'anna-demo', {
       login: 'Nome utente',

@@ -85,3 +85,11 @@ export function demoServerAndBrowser(): { server: DemoServer; browser: Browser }
   });
   return env;
 }
+
+/** A fresh browser context (no cookies) in a locale, and its page, failing fast on a missing element. */
+export async function openPage(browser: Browser, locale: 'it-IT' | 'en-GB') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  return { context, page };
+}
