@@ -85,6 +85,8 @@ const REFERENCE_SORTS = {
   state: 's.name',
   queue: 'q.name',
   pending: 't.pendingUntil',
+  owner: sql<string>`o.last_name || ' ' || o.first_name`,
+  customer: sql<string>`c.name`,
 } as const;
 
 async function referenceList(ctx: DomainContext, actor: Actor, filter: TicketFilter) {

@@ -6,7 +6,7 @@ import type { Ticket } from '../api/types.ts';
 import { useFormat } from './format.ts';
 import { useNames } from './names.ts';
 
-export type SortKey = 'tn' | 'created' | 'title' | 'queue' | 'state' | 'priority' | 'changed';
+export type SortKey = 'tn' | 'created' | 'title' | 'queue' | 'state' | 'priority' | 'changed' | 'customer' | 'owner';
 export interface Sorting {
   sort: SortKey;
   order: 'asc' | 'desc';
@@ -87,8 +87,8 @@ export function TicketTable({ tickets, sorting, onSort, selected, onSelect, labe
             {header('queue', t('ticket.queue'))}
             {header('state', t('ticket.state'))}
             {header('priority', t('ticket.priority'))}
-            {header(null, t('ticket.customer'))}
-            {header(null, t('ticket.owner'))}
+            {header('customer', t('ticket.customer'))}
+            {header('owner', t('ticket.owner'))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

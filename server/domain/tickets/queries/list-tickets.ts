@@ -7,7 +7,18 @@ import { prefixTsQuery } from './search-text.ts';
 import { presentTicket, ticketBase, ticketRows } from './ticket-select.ts';
 import { visibleTo } from './ticket-visibility.ts';
 
-export const TICKET_SORTS = ['created', 'changed', 'priority', 'tn', 'title', 'state', 'queue', 'pending'] as const;
+export const TICKET_SORTS = [
+  'created',
+  'changed',
+  'priority',
+  'tn',
+  'title',
+  'state',
+  'queue',
+  'pending',
+  'owner',
+  'customer',
+] as const;
 export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export interface TicketFilter {
@@ -43,6 +54,12 @@ const SORT_COLUMNS = {
   state: ['s.name', 't.stateName'],
   queue: ['q.name', 't.queueName'],
   pending: ['t.pendingUntil', 't.pendingUntil'],
+  // names that live in other tables: looked up per ticket on the base, joined on the dressed rows
+  owner: [
+    sql<string>`(select a.last_name || ' ' || a.first_name from agents a where a.id = t.owner_id)`,
+    sql<string>`o.last_name || ' ' || o.first_name`,
+  ],
+  customer: [sql<string>`(select c.name from customers c where c.id = t.customer_id)`, sql<string>`c.name`],
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDesk, makeTicket } from '../support/factories.ts';
+import { setOwner } from '../../server/domain/tickets/commands/set-owner.ts';
+import { makeAgent, makeCustomer, makeDesk, makeTicket } from '../support/factories.ts';
 import { createTestApp, login, setPassword, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -33,5 +34,28 @@ describe('GET /api/v1/tickets by creation date (the search screen\'s "dates")', 
     const bad = await agent.get(`/api/v1/tickets?createdFrom=yesterday`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toContain('createdFrom');
+  });
+});
+
+describe('GET /api/v1/tickets sorted by owner or customer (every column of the list sorts)', () => {
+  it("orders by the owner's name and by the customer's name", async () => {
+    const desk = await makeDesk(t.ctx);
+    const zeta = await makeAgent(t.ctx, [{ groupId: desk.group.id, permissions: ['rw'] }], 'zeta-owner');
+    const alfa = await makeAgent(t.ctx, [{ groupId: desk.group.id, permissions: ['rw'] }], 'alfa-owner');
+    const bianchi = await makeCustomer(t.ctx, 'Comune di Bianchi');
+    const verdi = await makeCustomer(t.ctx, 'Comune di Verdi');
+    const first = await makeTicket(t.ctx, desk.agent, desk.queue.id, { title: 'uno', customerId: verdi.id });
+    const second = await makeTicket(t.ctx, desk.agent, desk.queue.id, { title: 'due', customerId: bianchi.id });
+    await setOwner(t.ctx, desk.agent, first.id, alfa.agentId);
+    await setOwner(t.ctx, desk.agent, second.id, zeta.agentId);
+    await setPassword(t.ctx, 'agents', desk.agent.agentId, 'secret-12');
+    const agent = await login(t.app, desk.agent.login, 'secret-12');
+    const titles = async (query: string) =>
+      (
+        (await agent.get(`/api/v1/tickets?queueId=${desk.queue.id}&${query}`)).json() as { items: { title: string }[] }
+      ).items.map((item) => item.title);
+    expect(await titles('sort=owner&order=asc')).toEqual(['uno', 'due']);
+    expect(await titles('sort=owner&order=desc')).toEqual(['due', 'uno']);
+    expect(await titles('sort=customer&order=asc')).toEqual(['due', 'uno']);
   });
 });
