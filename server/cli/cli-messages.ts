@@ -95,7 +95,7 @@ const en = {
   'banner.demo_loaded': 'Demo data loaded.',
   'banner.agent_logins': 'Demo logins for agents (log in to the web app at the address above):',
   'banner.customer_logins':
-    'Demo logins for customer users (through the API for now: POST /api/v1/sessions with "as": "customer"):',
+    'Demo logins for customer users (the customer area: the address above followed by /portal):',
   'banner.stop': 'Stop with Ctrl-C.',
 
   // the demo data and its logins
@@ -349,7 +349,7 @@ const it: Record<CliMessageKey, string> = {
   'banner.demo_loaded': 'Dati demo caricati.',
   'banner.agent_logins': "Accessi demo per gli operatori (accesso all'applicazione web all'indirizzo sopra):",
   'banner.customer_logins':
-    'Accessi demo per gli utenti cliente (per ora tramite API: POST /api/v1/sessions con "as": "customer"):',
+    "Accessi demo per gli utenti cliente (l'area clienti: l'indirizzo sopra seguito da /portal):",
   'banner.stop': 'Ferma con Ctrl-C.',
 
   'demo.description':
