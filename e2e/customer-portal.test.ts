@@ -147,4 +147,32 @@ describe('the customer portal', () => {
     expect(stored.bodyText).toContain('Orari in cui potete essere richiamati: feriali 9-12');
     await context.close();
   });
+
+  it('asks for a rating once the ticket is closed, and the desk sees it in its report', {
+    timeout: 90_000,
+  }, async () => {
+    const ticket = await openTicket('paolo.cevoli', 'paolo-demo', 'FEN Energia', 'Lampione spento in piazza');
+    const agent = await apiLogin(env.server.app, 'mario.rossi', 'mario-demo');
+    expect((await agent.post(`/api/v1/tickets/${ticket.id}/close`, { successful: true })).statusCode).toBe(200);
+
+    const { context, page } = await openPage(env.browser, 'it-IT');
+    await logIn(page, `${env.server.url}/portal`, 'paolo.cevoli', 'paolo-demo', {
+      login: 'Nome utente',
+      submit: 'Accesso',
+    });
+    await page.getByRole('link', { name: ticket.tn }).click();
+    await page.getByRole('heading', { name: 'Come siamo andati?' }).waitFor();
+    // the stars are radio buttons: by keyboard, as a screen-reader user would
+    await page.getByRole('radio', { name: '4 stelle' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('textbox', { name: 'Commento (facoltativo)' }).fill('Risolto in giornata');
+    await page.getByRole('button', { name: 'Invia la valutazione' }).click();
+    await page.getByText('Risolto in giornata').waitFor();
+    await context.close();
+
+    const report = (await agent.get('/api/v1/reports/satisfaction')).json();
+    expect(report.comments).toContainEqual(
+      expect.objectContaining({ ticketId: ticket.id, rating: 4, comment: 'Risolto in giornata' }),
+    );
+  });
 });

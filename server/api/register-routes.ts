@@ -14,6 +14,7 @@ import { notificationRoutes } from '../domain/notifications/routes.ts';
 import { portalRoutes } from '../domain/portal/routes.ts';
 import { queueRoutes } from '../domain/queues/index.ts';
 import { roleRoutes } from '../domain/roles/index.ts';
+import { satisfactionRoutes } from '../domain/satisfaction/routes.ts';
 import { systemRoutes } from '../domain/system/routes.ts';
 import { ticketRoutes } from '../domain/tickets/routes.ts';
 import type { App } from './app.ts';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await outboundRoutes(app, ctx);
   await notificationRoutes(app, ctx);
   await portalRoutes(app, ctx);
+  await satisfactionRoutes(app, ctx);
   // server-sent events that keep the web app's views current
   await liveRoutes(app, ctx);
 }

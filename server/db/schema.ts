@@ -497,6 +497,14 @@ export interface TicketViewersTable {
   seenAt: Date;
 }
 
+export interface TicketRatingsTable {
+  ticketId: number;
+  customerUserId: number;
+  rating: number;
+  comment: Generated<string>;
+  ratedAt: Date;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -543,4 +551,5 @@ export interface DB {
   notificationDeliveries: NotificationDeliveriesTable;
   passwordResets: PasswordResetsTable;
   ticketViewers: TicketViewersTable;
+  ticketRatings: TicketRatingsTable;
 }

@@ -130,6 +130,7 @@ const en = {
   'error.service_parent_cycle': 'Service {id} cannot be placed under itself or under one of its own sub-services',
   'error.attachment_too_large': 'Attachment {filename} is {size} bytes; the limit is {limit}',
   'error.customer_forbidden': 'Customer users cannot do this',
+  'error.rating_not_closed': 'A ticket can be rated once it is closed',
   'error.unavailable': 'The server is shutting down; try again in a moment',
   'error.token_one_owner':
     'A token belongs to one agent or one customer user: give agentId or customerUserId, not both',
@@ -277,6 +278,7 @@ const it: Record<MessageKey, string> = {
   'error.service_parent_cycle': 'Il servizio {id} non può stare sotto sé stesso o sotto un suo sottoservizio',
   'error.attachment_too_large': "L'allegato {filename} è di {size} byte; il limite è {limit}",
   'error.customer_forbidden': 'Gli utenti cliente non possono farlo',
+  'error.rating_not_closed': 'Si può valutare una richiesta quando è chiusa',
   'error.unavailable': 'Il server si sta arrestando; riprova tra poco',
   'error.token_one_owner':
     'Un token appartiene a un operatore o a un utente cliente: indica agentId o customerUserId, non entrambi',

@@ -20,6 +20,9 @@ const NewTicketPage = lazy(() =>
 const TicketListPage = lazy(() =>
   import('../features/tickets/TicketListPage.tsx').then((module) => ({ default: module.TicketListPage })),
 );
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage.tsx').then((module) => ({ default: module.ReportsPage })),
+);
 const TicketZoomPage = lazy(() =>
   import('../features/zoom/TicketZoomPage.tsx').then((module) => ({ default: module.TicketZoomPage })),
 );
@@ -41,7 +44,7 @@ export function Routes() {
         <Route path="customers" element={<CustomersPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="preferences" element={<PreferencesPage />} />
-        <Route path="reports" element={<PlaceholderPage kind="reports" />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="admin" element={<PlaceholderPage kind="admin" />} />
         <Route path="*" element={<PlaceholderPage kind="notFound" />} />
       </Route>

@@ -82,6 +82,7 @@ export const it: Texts = {
     service: 'Servizio',
     sla: 'SLA',
     minutes: '{{count}} min',
+    rating: 'Valutazione del cliente',
   },
   list: {
     total_one: '{{count}} ticket',
@@ -293,8 +294,27 @@ export const it: Texts = {
     reply: 'Rispondi',
     send: 'Invia',
   },
+  survey: {
+    stars: '{{count}} stelle',
+    stars_one: '{{count}} stella',
+    title: 'Come siamo andati?',
+    question: 'La richiesta è chiusa. Quanto è soddisfatto di come è stata gestita? (1 = per niente, 5 = molto)',
+    ratingLabel: 'Valutazione da 1 a 5',
+    yourRating: 'La sua valutazione: {{rating}} su 5',
+    comment: 'Commento (facoltativo)',
+    send: 'Invia la valutazione',
+    change: 'Modifica',
+  },
+  reports: {
+    satisfaction: 'Soddisfazione dei clienti',
+    lastDays: 'Ultimi {{count}} giorni',
+    answers: '{{count}} risposte',
+    answers_one: '{{count}} risposta',
+    average: 'media {{average}} su 5',
+    comments: 'Commenti',
+  },
   placeholder: {
-    reports: 'I resoconti arriveranno con una prossima versione di Sportello.',
+    reports: 'Gli altri resoconti arriveranno con una prossima versione di Sportello.',
     admin:
       "Le schermate di amministrazione arriveranno con una prossima versione; nel frattempo si usa l'API descritta in",
     calendar: 'Promemoria in attesa',

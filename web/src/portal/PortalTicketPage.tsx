@@ -12,6 +12,7 @@ import { HtmlBody } from '../components/HtmlBody.tsx';
 import { useNames } from '../components/names.ts';
 import { type RichText, RichTextEditor } from '../components/RichTextEditor.tsx';
 import { useSubmit } from '../components/use-submit.ts';
+import { SurveyBox } from './SurveyBox.tsx';
 
 /**
  * A ticket as its customer sees it: number, title, state, the messages visible to customers (the
@@ -56,6 +57,7 @@ export function PortalTicketPage() {
       {(articles.data ?? []).map((article) => (
         <PortalArticle key={article.id} ticketId={id} article={article} />
       ))}
+      {data.state.type.startsWith('closed') && <SurveyBox ticketId={id} />}
       <ReplyBox ticketId={id} title={data.title} />
     </Stack>
   );

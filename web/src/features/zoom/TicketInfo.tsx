@@ -1,5 +1,7 @@
 import { Paper, Table, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
 import type { Ticket } from '../../api/types.ts';
 import { useFormat } from '../../components/format.ts';
 import { useNames } from '../../components/names.ts';
@@ -25,6 +27,16 @@ export function TicketInfo({ ticket }: { ticket: Ticket }) {
     [t('ticket.sla'), ticket.sla?.name ?? '—'],
   ];
   if (ticket.pendingUntil) rows.splice(4, 0, [t('ticket.pendingUntil'), format.dateTime(ticket.pendingUntil)]);
+  const closed = ticket.state.type.startsWith('closed');
+  const rating = useQuery({
+    queryKey: ['rating', ticket.id],
+    enabled: closed,
+    queryFn: () =>
+      api<{ rating: { rating: number; comment: string } | null }>('GET', `/tickets/${ticket.id}/rating`).then(
+        (r) => r.rating,
+      ),
+  }).data;
+  if (rating) rows.push([t('ticket.rating'), `${rating.rating}/5${rating.comment ? ` — ${rating.comment}` : ''}`]);
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="ticket-info">
       <Title order={2} size="h5" id="ticket-info" mb="xs">
