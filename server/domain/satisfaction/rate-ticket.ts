@@ -1,6 +1,7 @@
 import { DomainError } from '../../platform/errors.ts';
 import type { DomainContext } from '../context.ts';
 import type { Actor } from '../permissions/actor.ts';
+import { requireVisibleTicket } from '../tickets/queries/ticket-visibility.ts';
 import { isClosed } from '../tickets/rules/states.ts';
 import { withTicket } from '../tickets/ticket-transaction.ts';
 
@@ -41,4 +42,15 @@ export function rateTicket(ctx: DomainContext, actor: Actor, ticketId: number, i
     await tx.event('ticket.rated', { rating: answer.rating });
     return { rating: answer.rating, comment: answer.comment, ratedAt: answer.ratedAt };
   });
+}
+
+/** A ticket's rating for anyone who may see the ticket; null when it has none. */
+export async function ticketRating(ctx: DomainContext, actor: Actor, ticketId: number) {
+  await requireVisibleTicket(ctx.db, actor, ticketId);
+  const row = await ctx.db
+    .selectFrom('ticketRatings')
+    .select(['rating', 'comment', 'ratedAt'])
+    .where('ticketId', '=', ticketId)
+    .executeTakeFirst();
+  return row ?? null;
 }

@@ -3,8 +3,7 @@ import type { App } from '../../api/app.ts';
 import { actorOf, agentOf } from '../../api/route-access.ts';
 import { DateTime, errorResponses, IdParams, Nullable } from '../../api/schema-helpers.ts';
 import type { DomainContext } from '../context.ts';
-import { requireVisibleTicket } from '../tickets/queries/ticket-visibility.ts';
-import { rateTicket } from './rate-ticket.ts';
+import { rateTicket, ticketRating } from './rate-ticket.ts';
 import { satisfactionReport } from './satisfaction-report.ts';
 
 const tags = ['satisfaction'];
@@ -52,12 +51,7 @@ export async function satisfactionRoutes(app: App, ctx: DomainContext) {
       },
     },
     async (request) => {
-      await requireVisibleTicket(ctx.db, actorOf(request), request.params.id);
-      const row = await ctx.db
-        .selectFrom('ticketRatings')
-        .select(['rating', 'comment', 'ratedAt'])
-        .where('ticketId', '=', request.params.id)
-        .executeTakeFirst();
+      const row = await ticketRating(ctx, actorOf(request), request.params.id);
       return { rating: row ? { ...row, ratedAt: row.ratedAt.toISOString() } : null };
     },
   );

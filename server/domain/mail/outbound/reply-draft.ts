@@ -1,4 +1,4 @@
-import { addressParser, type Mailbox } from 'postal-mime';
+import type { Mailbox } from 'postal-mime';
 import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
@@ -17,7 +17,7 @@ import { fillVariables } from './fill-variables.ts';
 import { formatDateTime, mailLanguage } from './mail-language.ts';
 import { systemAddresses } from './sender-address.ts';
 import { ticketTag } from './ticket-subject.ts';
-import { ticketTextVariables } from './ticket-variables.ts';
+import { mailboxes, ticketTextVariables, writingAgent } from './ticket-variables.ts';
 
 export type DraftMode = 'reply' | 'reply_all' | 'forward';
 
@@ -29,11 +29,6 @@ export interface ReplyDraft {
   language: 'it' | 'en';
   /** forward: the original's attachments, for the agent to pass on */
   attachments: { id: number; filename: string; contentType: string; size: number }[];
-}
-
-function mailboxes(field: string): Mailbox[] {
-  if (!field.trim()) return [];
-  return addressParser(field, { flatten: true }).filter((item): item is Mailbox => Boolean(item.address));
 }
 
 const formatMailbox = (box: Mailbox) => formatAddress({ address: box.address, name: box.name });
@@ -89,14 +84,7 @@ export async function replyDraft(
     ])
     .where('t.id', '=', ticketId)
     .executeTakeFirstOrThrow();
-  const agent =
-    actor.kind === 'agent'
-      ? await ctx.db
-          .selectFrom('agents')
-          .select(['firstName', 'lastName'])
-          .where('id', '=', actor.agentId)
-          .executeTakeFirst()
-      : undefined;
+  const agent = await writingAgent(ctx.db, actor);
 
   const language = mailLanguage(ticket.language);
   const ours = await systemAddresses(ctx.db);

@@ -1,24 +1,16 @@
-import { addressParser } from 'postal-mime';
 import { notFound } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import { requireVisibleTicket } from '../../tickets/queries/ticket-visibility.ts';
 import { tidyBlanks } from './compose-texts.ts';
 import { fillVariables } from './fill-variables.ts';
-import { ticketTextVariables } from './ticket-variables.ts';
+import { mailboxes, ticketTextVariables, writingAgent } from './ticket-variables.ts';
 
 export interface TicketResponseTemplate {
   id: number;
   name: string;
   /** the template's text with the ticket's and the agent's values in its variables */
   text: string;
-}
-
-/** The display name of the first mailbox in a From field ("Paolo Cevoli <p@…>" → "Paolo Cevoli"). */
-function fromName(field: string): string {
-  if (!field.trim()) return '';
-  const [first] = addressParser(field, { flatten: true }).filter((item) => Boolean(item.address));
-  return first?.name ?? '';
 }
 
 /**
@@ -54,14 +46,7 @@ export async function ticketResponseTemplates(
     .execute();
   if (templates.length === 0) return { items: [] };
 
-  const agent =
-    actor.kind === 'agent'
-      ? await ctx.db
-          .selectFrom('agents')
-          .select(['firstName', 'lastName'])
-          .where('id', '=', actor.agentId)
-          .executeTakeFirst()
-      : undefined;
+  const agent = await writingAgent(ctx.db, actor);
   // without a customer user, the name the customer last wrote from (as a reply draft takes it)
   const lastFromCustomer =
     ticket.customerUserId === null
@@ -77,7 +62,8 @@ export async function ticketResponseTemplates(
   const vars = ticketTextVariables({
     ticket,
     agent,
-    senderName: fromName(lastFromCustomer?.fromAddress ?? ''),
+    // the display name of the first mailbox ("Paolo Cevoli <p@…>" → "Paolo Cevoli")
+    senderName: mailboxes(lastFromCustomer?.fromAddress ?? '')[0]?.name ?? '',
   });
   return {
     items: templates.map((template) => ({

@@ -1,3 +1,7 @@
+import { addressParser, type Mailbox } from 'postal-mime';
+import type { Database } from '../../../db/connect.ts';
+import type { Actor } from '../../permissions/actor.ts';
+
 /**
  * The variables of the texts an agent writes with (salutations, signatures, response templates),
  * for one ticket and the agent writing. A type rather than an interface: fillVariables takes a record.
@@ -41,4 +45,16 @@ export function ticketTextVariables({ ticket, agent, senderName }: VariableSourc
     ticketNumber: ticket.tn,
     ticketTitle: ticket.title,
   };
+}
+
+/** The mailboxes of an address field (To, Cc, From), without groups or entries lacking an address. */
+export function mailboxes(field: string): Mailbox[] {
+  if (!field.trim()) return [];
+  return addressParser(field, { flatten: true }).filter((item): item is Mailbox => Boolean(item.address));
+}
+
+/** The agent writing, for the {agent…} variables; none when the caller is not an agent. */
+export async function writingAgent(db: Database, actor: Actor): Promise<VariableSources['agent']> {
+  if (actor.kind !== 'agent') return undefined;
+  return db.selectFrom('agents').select(['firstName', 'lastName']).where('id', '=', actor.agentId).executeTakeFirst();
 }
