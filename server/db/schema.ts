@@ -505,6 +505,22 @@ export interface TicketRatingsTable {
   ratedAt: Date;
 }
 
+/** one entry of the admin change log (see server/domain/admin-log) */
+export interface AdminChangesTable {
+  id: Generated<number>;
+  changedAt: Created;
+  /** null: the system (command line) */
+  agentId: number | null;
+  /** the table name: 'queues', 'agents'… */
+  objectType: string;
+  objectId: number | null;
+  objectName: string | null;
+  /** 'create' | 'update' | 'delete' or a specific verb ('grant', 'revoke'…) */
+  action: string;
+  /** {"field": {"from": x, "to": y}} for updates, the written fields otherwise; secrets as "***" */
+  changes: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -552,4 +568,5 @@ export interface DB {
   passwordResets: PasswordResetsTable;
   ticketViewers: TicketViewersTable;
   ticketRatings: TicketRatingsTable;
+  adminChanges: AdminChangesTable;
 }
