@@ -28,13 +28,16 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** A secret's value hidden; "none" (null, empty) stays visible, as it tells a password was removed. */
+const hidden = (value: unknown) => (value === null || value === undefined || value === '' ? plain(value) : REDACTED);
+
 /** Secret fields replaced by "***", on the top level and inside {from, to} pairs alike. */
 function redact(changes: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(changes)) {
     if (isSecret(field)) {
       const pair = typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
-      out[field] = pair ? { from: REDACTED, to: REDACTED } : REDACTED;
+      out[field] = pair ? { from: hidden(value.from), to: hidden(value.to) } : hidden(value);
     } else out[field] = plain(value);
   }
   return out;
@@ -42,7 +45,8 @@ function redact(changes: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The fields that differ between two readings of a row, as {field: {from, to}}. Fields present on
- * one side only count as changed (from/to null). A secret that changed shows as "***" → "***".
+ * one side only count as changed (from/to null). A secret that changed shows as "***" → "***"
+ * (or null → "***" when one is set where there was none).
  */
 export function diffChanges(
   before: Record<string, unknown>,
@@ -53,7 +57,7 @@ export function diffChanges(
     const from = plain(before[field]);
     const to = plain(after[field]);
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    diff[field] = isSecret(field) ? { from: REDACTED, to: REDACTED } : { from, to };
+    diff[field] = isSecret(field) ? { from: hidden(from), to: hidden(to) } : { from, to };
   }
   return diff;
 }

@@ -57,3 +57,27 @@ export async function replaceAgentRoles(trx: Transaction<DB>, agentId: number, r
       .execute();
   }
 }
+
+/**
+ * An agent's direct grants ({group name: keys}) and roles (ids), as written by an agent's create
+ * and update: what the admin change log compares.
+ */
+export async function agentGrants(trx: Transaction<DB>, agentId: number) {
+  const grants = await trx
+    .selectFrom('groupAgentPermissions as p')
+    .innerJoin('groups as g', 'g.id', 'p.groupId')
+    .select(['g.name', 'p.permission'])
+    .where('p.agentId', '=', agentId)
+    .orderBy('g.name')
+    .orderBy('p.permission')
+    .execute();
+  const groups: Record<string, string[]> = {};
+  for (const grant of grants) groups[grant.name] = [...(groups[grant.name] ?? []), grant.permission];
+  const roles = await trx
+    .selectFrom('roleAgents')
+    .select('roleId')
+    .where('agentId', '=', agentId)
+    .orderBy('roleId')
+    .execute();
+  return { groups, roleIds: roles.map((role) => role.roleId) };
+}

@@ -1,7 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import { type ConfigTable, columnsOf } from '../config/index.ts';
 import { keepAnAdmin } from './admin-guard.ts';
-import { replaceAgentGrants, replaceAgentRoles } from './agent-grants.ts';
+import { agentGrants, replaceAgentGrants, replaceAgentRoles } from './agent-grants.ts';
 import { type AgentCreate, AgentItem } from './agent-schemas.ts';
 
 type Item = Static<typeof AgentItem>;
@@ -30,6 +30,7 @@ export const agentTable: ConfigTable<Static<typeof AgentCreate>, Item> = {
     if (body.groups) await replaceAgentGrants(trx, id, body.groups);
     if (body.roleIds) await replaceAgentRoles(trx, id, body.roleIds);
   },
+  loggedFields: (trx, id) => agentGrants(trx, id),
   // deactivating, deleting or regranting the last admin would leave nobody to administer
   guard: keepAnAdmin,
   present: async (_db, rows) =>

@@ -44,6 +44,8 @@ export interface ConfigTable<Create extends object, Item> {
    * refuse what the write leaves behind (no admin left); it must call `write` once
    */
   guard?: (trx: Transaction<DB>, write: () => Promise<void>) => Promise<void>;
+  /** what the object keeps in other tables beyond its item (an agent's grants), for the admin change log */
+  loggedFields?: (trx: Transaction<DB>, id: number) => Promise<Row>;
   /** adds related data to the rows the shared queries read; without it the rows are the items */
   present?: (db: Reader, rows: Row[]) => Promise<Item[]>;
 }

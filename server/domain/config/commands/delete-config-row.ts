@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { DomainError, notFound } from '../../../platform/errors.ts';
+import { recordAdminChange } from '../../admin-log/index.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import type { ConfigTable } from '../config-table.ts';
@@ -7,11 +8,13 @@ import { configTransaction } from '../config-transaction.ts';
 import { guarded } from '../guarded.ts';
 import { loose } from '../loose-db.ts';
 import { requireAdmin } from '../require-admin.ts';
+import { loggedRow, nameOf, snakeCase } from './logged-row.ts';
 
 /**
  * Deletes a row nothing refers to. References with a foreign key are the database's to find
  * (configTransaction turns its refusal into "in use"); history snapshots have none, so they are
- * looked up here. The row's own grants, memberships and links go with it.
+ * looked up here. The row's own grants, memberships and links go with it; the admin change log
+ * keeps what the row held.
  */
 export async function deleteConfigRow<C extends object, I>(
   ctx: DomainContext,
@@ -39,8 +42,16 @@ export async function deleteConfigRow<C extends object, I>(
             .executeTakeFirst();
           if (used) throw new DomainError('conflict', 'error.in_use', { what: table.kind, id });
         }
+        const deleted = (await loggedRow(trx, table, id)) ?? {};
         for (const owned of table.owned ?? []) await db.deleteFrom(owned.table).where(owned.column, '=', id).execute();
         await db.deleteFrom(table.table).where('id', '=', id).execute();
+        await recordAdminChange(trx, actor, {
+          objectType: snakeCase(table.table),
+          objectId: id,
+          objectName: nameOf(deleted),
+          action: 'delete',
+          changes: deleted,
+        });
       }),
     subject,
   );

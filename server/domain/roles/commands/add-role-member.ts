@@ -1,17 +1,19 @@
-import { configTransaction, requireAdmin, requireRow } from '../../config/index.ts';
+import { configTransaction, requireAdmin } from '../../config/index.ts';
 import type { DomainContext } from '../../context.ts';
 import type { Actor } from '../../permissions/actor.ts';
+import { logRoleMember, roleAndAgent } from './role-member-log.ts';
 
-/** Puts an agent in a role; adding one already in it changes nothing. */
+/** Puts an agent in a role; adding one already in it changes nothing (and logs nothing). */
 export async function addRoleMember(ctx: DomainContext, actor: Actor, roleId: number, agentId: number): Promise<void> {
   requireAdmin(actor);
   await configTransaction(ctx, async (trx) => {
-    await requireRow(trx, 'roles', roleId, 'error.not_found.role');
-    await requireRow(trx, 'agents', agentId, 'error.not_found.agent');
-    await trx
+    const names = await roleAndAgent(trx, roleId, agentId);
+    const added = await trx
       .insertInto('roleAgents')
       .values({ roleId, agentId })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .returning('roleId')
+      .executeTakeFirst();
+    if (added) await logRoleMember(trx, actor, agentId, names, 'grant');
   });
 }
