@@ -11,8 +11,8 @@ export function Layout() {
   const { me } = useSession();
   const navigate = useNavigate();
   useLiveUpdates();
-  const link = (to: string, label: string) => (
-    <Anchor component={NavLink} to={to} end fw={500} c="dark">
+  const link = (to: string, label: string, end = true) => (
+    <Anchor component={NavLink} to={to} end={end} fw={500} c="dark">
       {label}
     </Anchor>
   );
@@ -44,7 +44,7 @@ export function Layout() {
             </Menu.Dropdown>
           </Menu>
           {link('/reports', t('nav.reports'))}
-          {me.isAdmin && link('/admin', t('nav.admin'))}
+          {me.isAdmin && link('/admin', t('nav.admin'), false)}
         </>
       }
       person={

@@ -23,6 +23,9 @@ const TicketListPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('../features/reports/ReportsPage.tsx').then((module) => ({ default: module.ReportsPage })),
 );
+const AdminRoutes = lazy(() =>
+  import('../features/admin/AdminRoutes.tsx').then((module) => ({ default: module.AdminRoutes })),
+);
 const TicketZoomPage = lazy(() =>
   import('../features/zoom/TicketZoomPage.tsx').then((module) => ({ default: module.TicketZoomPage })),
 );
@@ -45,7 +48,7 @@ export function Routes() {
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="reports" element={<ReportsPage />} />
-        <Route path="admin" element={<PlaceholderPage kind="admin" />} />
+        <Route path="admin/*" element={<AdminRoutes />} />
         <Route path="*" element={<PlaceholderPage kind="notFound" />} />
       </Route>
     </RouterRoutes>

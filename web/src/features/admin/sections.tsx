@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import type { ResourceDef } from './resource/types.ts';
+import { customers, customerUsers } from './resources/customers.tsx';
+import { intakeRules, mailAccounts, postmasterFilters, systemAddresses } from './resources/mail.tsx';
+import { agents, groups, roles } from './resources/people.ts';
+import { autoResponses, responseTemplates, salutations, signatures } from './resources/texts.ts';
+import { priorities, queues, services, slas, states, ticketTypes } from './resources/ticket-settings.ts';
+
+/** A screen of its own (not a plain list of one collection), at /admin/<key>. */
+export interface Screen {
+  key: string;
+  element: ReactNode;
+}
+
+export type Entry = { resource: ResourceDef } | { screen: Screen };
+
+/** The administration area's menu, in the order an admin sets a desk up. */
+export const SECTIONS: { key: string; entries: Entry[] }[] = [
+  {
+    key: 'people',
+    entries: [agents, groups, roles].map((resource) => ({ resource })),
+  },
+  {
+    key: 'tickets',
+    entries: [queues, states, ticketTypes, priorities, services, slas].map((resource) => ({ resource })),
+  },
+  {
+    key: 'email',
+    entries: [systemAddresses, mailAccounts, postmasterFilters, intakeRules, autoResponses].map((resource) => ({
+      resource,
+    })),
+  },
+  {
+    key: 'texts',
+    entries: [salutations, signatures, responseTemplates].map((resource) => ({ resource })),
+  },
+  {
+    key: 'customers',
+    entries: [customers, customerUsers].map((resource) => ({ resource })),
+  },
+];
+
+export const entryKey = (entry: Entry) => ('resource' in entry ? entry.resource.key : entry.screen.key);
