@@ -153,8 +153,8 @@ export function ResourcePage({ def }: { def: ResourceDef }) {
           openId === null
             ? t('admin.list.new', { what: name })
             : openRow.data
-              ? `${name}: ${def.title(openRow.data)}`
-              : name
+              ? `${heading}: ${def.title(openRow.data)}`
+              : heading
         }
       >
         {open === 'new' && (
