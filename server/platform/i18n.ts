@@ -146,6 +146,17 @@ const en = {
     'If the account exists and has an email address, an email with a link to choose a new password has been sent to it. The link is valid for 60 minutes.',
   'error.invalid_reset_token':
     'This link to choose a new password is not valid: it is unknown, has already been used or has expired (links last 60 minutes). Ask for a new one.',
+  'import.unknown_columns': 'Unknown columns: {columns}. The columns are: {known}',
+  'import.same_column': 'The columns {columns} are the same field: keep one of them',
+  'import.required': '{field} is required',
+  'import.email_invalid': '"{value}" is not an email address',
+  'import.too_long': '{field} is too long: at most {max} characters',
+  'import.no_spaces': '{field} must not contain spaces',
+  'import.one_of': '{field} must be one of: {values}',
+  'import.not_yes_no': '{field} must be yes or no (or true/false, 1/0)',
+  'import.invalid': 'Invalid value for {field}',
+  'import.customer_exists': 'Customer number {value} already exists: to change it, import in "create or update" mode',
+  'import.customer_user_exists': 'Login {value} already exists: to change it, import in "create or update" mode',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -294,6 +305,18 @@ const it: Record<MessageKey, string> = {
     "Se l'account esiste e ha un indirizzo email, vi è stato inviato un messaggio con un collegamento per scegliere una nuova password. Il collegamento vale 60 minuti.",
   'error.invalid_reset_token':
     'Questo collegamento per scegliere una nuova password non è valido: è sconosciuto, è già stato usato o è scaduto (vale 60 minuti). Chiedine uno nuovo.',
+  'import.unknown_columns': 'Colonne sconosciute: {columns}. Le colonne sono: {known}',
+  'import.same_column': 'Le colonne {columns} sono lo stesso campo: tenerne una sola',
+  'import.required': '{field} è obbligatorio',
+  'import.email_invalid': '"{value}" non è un indirizzo email',
+  'import.too_long': '{field} è troppo lungo: al massimo {max} caratteri',
+  'import.no_spaces': '{field} non deve contenere spazi',
+  'import.one_of': '{field} deve essere uno tra: {values}',
+  'import.not_yes_no': '{field} deve essere sì o no (oppure true/false, 1/0)',
+  'import.invalid': 'Valore non valido per {field}',
+  'import.customer_exists':
+    'Il numero cliente {value} esiste già: per modificarlo, importare in modalità "crea o aggiorna"',
+  'import.customer_user_exists': 'Il login {value} esiste già: per modificarlo, importare in modalità "crea o aggiorna"',
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, it };

@@ -8,6 +8,7 @@ import { updateCustomerUser } from './commands/update-customer-user.ts';
 import { CustomerCreate, CustomerItem, customerTable } from './customer-table.ts';
 import { CustomerUserCreate, CustomerUserItem } from './customer-user-schemas.ts';
 import { customerUserTable } from './customer-user-table.ts';
+import { customerImportRoutes } from './import/routes.ts';
 
 /** Customers and customer users, for agents to find and admins to keep. */
 export async function customerRoutes(app: App, ctx: DomainContext) {
@@ -30,4 +31,5 @@ export async function customerRoutes(app: App, ctx: DomainContext) {
       update: (actor, id, body) => updateCustomerUser(ctx, actor, id, body),
     },
   });
+  await customerImportRoutes(app, ctx);
 }
