@@ -1,5 +1,8 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { DomainError, invalid, notFound } from '../../platform/errors.ts';
 import { newSecret, sha256 } from '../../platform/secrets.ts';
+import { recordAdminChange } from '../admin-log/index.ts';
 import { configTransaction } from '../config/config-transaction.ts';
 import type { DomainContext } from '../context.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -42,28 +45,52 @@ export async function createToken(ctx: DomainContext, actor: Actor, input: Creat
       ? actor.customerUserId
       : null
     : (input.customerUserId ?? null);
+  let owner: { login: string } | undefined;
   if (agentId !== null) {
-    const exists = await ctx.db.selectFrom('agents').select('id').where('id', '=', agentId).executeTakeFirst();
-    if (!exists) throw notFound('error.not_found.agent', agentId);
+    owner = await ctx.db.selectFrom('agents').select('login').where('id', '=', agentId).executeTakeFirst();
+    if (!owner) throw notFound('error.not_found.agent', agentId);
   }
   if (customerUserId !== null) {
-    const exists = await ctx.db
+    owner = await ctx.db
       .selectFrom('customerUsers')
-      .select('id')
+      .select('login')
       .where('id', '=', customerUserId)
       .executeTakeFirst();
-    if (!exists) throw notFound('error.not_found.customer_user', customerUserId);
+    if (!owner) throw notFound('error.not_found.customer_user', customerUserId);
   }
   const { secret, hash } = newSecret('spt');
   // the owner may be deleted meanwhile: the database's refusal is translated as for configuration
-  const row = await configTransaction(ctx, (trx) =>
-    trx
+  const row = await configTransaction(ctx, async (trx) => {
+    const created = await trx
       .insertInto('apiTokens')
       .values({ name: input.name, tokenHash: hash, agentId, customerUserId, expiresAt: input.expiresAt ?? null })
       .returning(['id', 'name', 'agentId', 'customerUserId', 'expiresAt', 'createdAt'])
-      .executeTakeFirstOrThrow(),
-  );
+      .executeTakeFirstOrThrow();
+    // one's own token is one's own business; a token made for someone else is an admin change
+    if (!forSelf) await logToken(trx, actor, created, 'create', owner?.login);
+    return created;
+  });
   return { ...presentToken(row), token: secret };
+}
+
+interface TokenRow {
+  id: number;
+  name: string;
+  agentId: number | null;
+  customerUserId: number | null;
+  expiresAt: Date | null;
+}
+
+/** The admin change log's entry for a token an admin made or revoked for someone else (never its secret). */
+function logToken(trx: Transaction<DB>, actor: Actor, token: TokenRow, action: 'create' | 'revoke', owner?: string) {
+  const { agentId, customerUserId, expiresAt } = token;
+  return recordAdminChange(trx, actor, {
+    objectType: 'api_tokens',
+    objectId: token.id,
+    objectName: token.name,
+    action,
+    changes: { agentId, customerUserId, ...(owner === undefined ? {} : { owner }), expiresAt },
+  });
 }
 
 const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
@@ -106,10 +133,14 @@ export async function listTokens(ctx: DomainContext, actor: Actor) {
   return (await query.execute()).map(presentToken);
 }
 
+/** Revokes a token of one's own; admins any token, which the admin change log records when it is someone else's. */
 export async function revokeToken(ctx: DomainContext, actor: Actor, tokenId: number) {
-  let query = ctx.db.updateTable('apiTokens').set({ revokedAt: ctx.now() }).where('id', '=', tokenId);
-  if (actor.kind === 'customer') query = query.where('customerUserId', '=', actor.customerUserId);
-  else if (!actor.isAdmin) query = query.where('agentId', '=', actor.agentId);
-  const result = await query.executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw notFound('error.not_found.route', `token ${tokenId}`);
+  await ctx.db.transaction().execute(async (trx) => {
+    let query = trx.updateTable('apiTokens').set({ revokedAt: ctx.now() }).where('id', '=', tokenId);
+    if (actor.kind === 'customer') query = query.where('customerUserId', '=', actor.customerUserId);
+    else if (!actor.isAdmin) query = query.where('agentId', '=', actor.agentId);
+    const revoked = await query.returning(['id', 'name', 'agentId', 'customerUserId', 'expiresAt']).executeTakeFirst();
+    if (!revoked) throw notFound('error.not_found.route', `token ${tokenId}`);
+    if (actor.kind === 'agent' && revoked.agentId !== actor.agentId) await logToken(trx, actor, revoked, 'revoke');
+  });
 }

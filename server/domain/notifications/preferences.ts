@@ -1,5 +1,6 @@
 import type { NotificationEvent } from '../../db/schema.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
+import { diffChanges, recordAdminChange } from '../admin-log/index.ts';
 import type { Reader } from '../config/loose-db.ts';
 import type { DomainContext } from '../context.ts';
 import type { Actor } from '../permissions/actor.ts';
@@ -25,9 +26,10 @@ function requireOwnOrAdmin(actor: Actor, agentId: number): void {
   if (actor.agentId !== agentId && !actor.isAdmin) throw new DomainError('forbidden', 'error.admin_only');
 }
 
-async function requireAgent(db: Reader, agentId: number): Promise<void> {
-  const agent = await db.selectFrom('agents').select('id').where('id', '=', agentId).executeTakeFirst();
+async function requireAgent(db: Reader, agentId: number): Promise<string> {
+  const agent = await db.selectFrom('agents').select('login').where('id', '=', agentId).executeTakeFirst();
   if (!agent) throw notFound('error.not_found.agent', agentId);
+  return agent.login;
 }
 
 async function readPreferences(db: Reader, agentId: number): Promise<NotificationPreferences> {
@@ -52,7 +54,7 @@ export async function getNotificationPreferences(
   return readPreferences(ctx.db, agentId);
 }
 
-/** Records the choices given; events not named keep theirs. */
+/** Records the choices given; events not named keep theirs. An admin's choice for another agent is logged. */
 export async function setNotificationPreferences(
   ctx: DomainContext,
   actor: Actor,
@@ -61,7 +63,8 @@ export async function setNotificationPreferences(
 ): Promise<NotificationPreferences> {
   requireOwnOrAdmin(actor, agentId);
   return ctx.db.transaction().execute(async (trx) => {
-    await requireAgent(trx, agentId);
+    const login = await requireAgent(trx, agentId);
+    const before = await readPreferences(trx, agentId);
     for (const event of NOTIFICATION_EVENTS) {
       const email = changes[event];
       if (email === undefined) continue;
@@ -71,6 +74,17 @@ export async function setNotificationPreferences(
         .onConflict((oc) => oc.columns(['agentId', 'event']).doUpdateSet({ email }))
         .execute();
     }
-    return readPreferences(trx, agentId);
+    const after = await readPreferences(trx, agentId);
+    const diff = diffChanges(before, after);
+    if (actor.kind === 'agent' && actor.agentId !== agentId && Object.keys(diff).length > 0) {
+      await recordAdminChange(trx, actor, {
+        objectType: 'agents',
+        objectId: agentId,
+        objectName: login,
+        action: 'notification_preferences',
+        changes: diff,
+      });
+    }
+    return after;
   });
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { diffChanges, recordAdminChange } from '../../admin-log/index.ts';
 import { configTransaction, requireExisting, requireRow } from '../../config/index.ts';
 import type { DomainContext } from '../../context.ts';
 import { type Actor, hasGroupPermission } from '../../permissions/actor.ts';
@@ -30,12 +31,28 @@ export async function setMyQueues(ctx: DomainContext, actor: Actor, agentId: num
         );
       }
     }
-    await trx.deleteFrom('agentQueues').where('agentId', '=', agentId).execute();
+    const before = await trx.deleteFrom('agentQueues').where('agentId', '=', agentId).returning('queueId').execute();
     if (queueIds.length > 0) {
       await trx
         .insertInto('agentQueues')
         .values(queueIds.map((queueId) => ({ agentId, queueId })))
         .execute();
+    }
+    // an admin choosing for someone else is an admin change; one's own choice is not
+    if (actor.kind === 'agent' && actor.agentId !== agentId) {
+      const from = before.map((row) => row.queueId).sort((a, b) => a - b);
+      const to = [...new Set(queueIds)].sort((a, b) => a - b);
+      const changes = diffChanges({ queueIds: from }, { queueIds: to });
+      if (Object.keys(changes).length > 0) {
+        const objectName = agent?.login ?? null;
+        await recordAdminChange(trx, actor, {
+          objectType: 'agents',
+          objectId: agentId,
+          objectName,
+          action: 'my_queues',
+          changes,
+        });
+      }
     }
   });
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { MailSource } from '../../../db/schema.ts';
 import { DomainError } from '../../../platform/errors.ts';
+import { recordAdminChange } from '../../admin-log/index.ts';
 import type { DomainContext } from '../../context.ts';
+import type { Actor } from '../../permissions/actor.ts';
 import { dedupeKey } from './dedupe-key.ts';
 import { processMail } from './process-mail.ts';
 
@@ -89,9 +91,15 @@ export async function receiveMail(ctx: DomainContext, raw: Uint8Array, meta: Rec
   return { ...received, ...result };
 }
 
-/** Puts a failed, rejected or ignored message back through the pipeline (admins' "reprocess"). */
-export async function requeueMail(ctx: DomainContext, id: number) {
+/** Puts a failed, rejected or ignored message back through the pipeline (admins' "reprocess", logged). */
+export async function requeueMail(ctx: DomainContext, actor: Actor, id: number) {
   await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('mailMessages')
+      .select(['status', 'messageId'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     const row = await trx
       .updateTable('mailMessages')
       .set({ status: 'queued', error: null, outcome: null })
@@ -100,7 +108,14 @@ export async function requeueMail(ctx: DomainContext, id: number) {
       .where(sql<boolean>`ticket_id IS NULL`)
       .returning('id')
       .executeTakeFirst();
-    if (!row) throw new DomainError('conflict', 'error.mail_not_reprocessable', { id });
+    if (!row || !before) throw new DomainError('conflict', 'error.mail_not_reprocessable', { id });
+    await recordAdminChange(trx, actor, {
+      objectType: 'mail_messages',
+      objectId: id,
+      objectName: before.messageId,
+      action: 'reprocess',
+      changes: { status: { from: before.status, to: 'queued' } },
+    });
     // the same safety net as a new message: a crash right now does not leave it queued for ever
     await ctx.jobs.enqueue(trx, MAIL_PROCESS_JOB, { mailMessageId: id }, { startAfter: safetyNetDue() });
   });

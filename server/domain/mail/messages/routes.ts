@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply } from 'fastify';
 import type { App } from '../../../api/app.ts';
-import { agentOf } from '../../../api/route-access.ts';
+import { actorOf, agentOf } from '../../../api/route-access.ts';
 import { errorResponses, Id, IdParams, RawResponse } from '../../../api/schema-helpers.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
@@ -129,7 +129,7 @@ export async function mailMessageRoutes(app: App, ctx: DomainContext) {
         response: { 200: MailMessageSchema, ...errorResponses },
       },
     },
-    async (request) => reprocessMailMessage(ctx, request.params.id),
+    async (request) => reprocessMailMessage(ctx, actorOf(request), request.params.id),
   );
 
   app.get(
