@@ -2,6 +2,7 @@ import { agentRoutes } from '../domain/agents/index.ts';
 import { authRoutes } from '../domain/auth/routes.ts';
 import { configRoutes } from '../domain/config/index.ts';
 import type { DomainContext } from '../domain/context.ts';
+import { contractRoutes } from '../domain/contracts/index.ts';
 import { customerRoutes } from '../domain/customers/index.ts';
 import { dashboardRoutes } from '../domain/dashboard/index.ts';
 import { groupRoutes } from '../domain/groups/index.ts';
@@ -32,6 +33,7 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await roleRoutes(app, ctx);
   await queueRoutes(app, ctx);
   await customerRoutes(app, ctx);
+  await contractRoutes(app, ctx);
   await configRoutes(app, ctx);
   await mailAccountRoutes(app, ctx);
   await mailFilterRoutes(app, ctx);

@@ -140,6 +140,8 @@ export interface NamedConfigTable extends ConfigRow {
 export interface TicketTypesTable extends ConfigRow {
   name: string;
   comments: Generated<string>;
+  /** billable unless a valid contract of the customer includes it (see customer contracts) */
+  billableWithoutContract: Generated<boolean>;
 }
 
 export interface ServicesTable extends ConfigRow {
@@ -417,6 +419,25 @@ export interface QueueResponseTemplatesTable {
   queueId: number;
 }
 
+/**
+ * A calendar day (date column), written as 'YYYY-MM-DD'. Read it as text (to_char): the two drivers
+ * turn a date into a Date at different midnights (PGlite UTC, pg the process's time zone).
+ */
+type CalendarDay = ColumnType<Date | null, string | null | undefined, string | null>;
+
+export interface CustomerContractsTable extends ConfigRow {
+  customerId: number;
+  name: string;
+  validFrom: CalendarDay;
+  validUntil: CalendarDay;
+  comments: Generated<string>;
+}
+
+export interface CustomerContractTicketTypesTable {
+  contractId: number;
+  ticketTypeId: number;
+}
+
 export type NotificationEvent =
   | 'new_ticket'
   | 'follow_up'
@@ -563,6 +584,8 @@ export interface DB {
   signatures: ComposeTextTable;
   responseTemplates: ComposeTextTable;
   queueResponseTemplates: QueueResponseTemplatesTable;
+  customerContracts: CustomerContractsTable;
+  customerContractTicketTypes: CustomerContractTicketTypesTable;
   agentNotificationPreferences: AgentNotificationPreferencesTable;
   notificationDeliveries: NotificationDeliveriesTable;
   passwordResets: PasswordResetsTable;

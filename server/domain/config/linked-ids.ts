@@ -9,7 +9,7 @@ interface Links {
   /** the body and item field: serviceIds, queueIds … */
   field: string;
   /** the link table, and its columns for this object and for the other one */
-  table: 'slaServices' | 'queueResponseTemplates';
+  table: 'slaServices' | 'queueResponseTemplates' | 'customerContractTicketTypes';
   own: string;
   other: string;
   /** the other objects' table, and the message when one of the ids is not there */

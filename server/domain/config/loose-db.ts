@@ -9,6 +9,7 @@ export type ConfigTableName =
   | 'queues'
   | 'customers'
   | 'customerUsers'
+  | 'customerContracts'
   | 'states'
   | 'priorities'
   | 'ticketTypes'

@@ -1,11 +1,13 @@
 import type { DomainContext } from '../context.ts';
+import { kindBilling } from '../contracts/index.ts';
 import type { CustomerActor } from '../permissions/actor.ts';
 
 /**
  * What the portal's new-ticket form offers a customer user: the customers they may open a ticket
  * for, the product modules (the valid queues that have a valid system address: one address per
- * module, as in the vendor's rules, so the web form lands where an email to the module would), and
- * the kinds of request (the valid ticket types).
+ * module, as in the vendor's rules, so the web form lands where an email to the module would), the
+ * kinds of request (the valid ticket types), and which of them each customer would be billed for
+ * today under its contracts.
  */
 export async function newTicketOptions(ctx: DomainContext, actor: CustomerActor) {
   const [customers, modules, kinds] = await Promise.all([
@@ -29,5 +31,9 @@ export async function newTicketOptions(ctx: DomainContext, actor: CustomerActor)
       .execute(),
     ctx.db.selectFrom('ticketTypes').select(['id', 'name']).where('valid', '=', true).orderBy('name').execute(),
   ]);
-  return { customers, modules, kinds };
+  const billing = await kindBilling(
+    ctx,
+    customers.map(({ id }) => id),
+  );
+  return { customers, modules, kinds, billing };
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../../api/app.ts';
 import { actorOf } from '../../api/route-access.ts';
-import { errorResponses, Named } from '../../api/schema-helpers.ts';
+import { errorResponses, Named, Nullable } from '../../api/schema-helpers.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { DomainContext } from '../context.ts';
 import { newTicketOptions } from './new-ticket-options.ts';
@@ -15,12 +15,25 @@ export async function portalRoutes(app: App, ctx: DomainContext) {
       schema: {
         tags: ['portal'],
         summary:
-          'For the new-ticket form: your customers, the product modules (queues with a system address) and the kinds of request (ticket types)',
+          'For the new-ticket form: your customers, the product modules (queues with a system address), the kinds of request (ticket types) and which kinds each customer is billed for today under its contracts',
         response: {
           200: Type.Object({
             customers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), isPrimary: Type.Boolean() })),
             modules: Type.Array(Named),
             kinds: Type.Array(Named),
+            billing: Type.Array(
+              Type.Object({
+                customerId: Type.Integer(),
+                kindId: Type.Integer(),
+                billable: Type.Boolean({
+                  description: 'billable without contract, and no valid contract of the customer includes it today',
+                }),
+                contract: Nullable(
+                  Type.String({ description: 'the contract that includes a kind billable without contract' }),
+                ),
+              }),
+              { description: 'for each of your customers and each kind: is the request billable today' },
+            ),
           }),
           ...errorResponses,
         },
