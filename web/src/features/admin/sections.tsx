@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MailMessagesPage } from './mail-messages/MailMessagesPage.tsx';
 import type { ResourceDef } from './resource/types.ts';
 import { customers, customerUsers } from './resources/customers.tsx';
 import { intakeRules, mailAccounts, postmasterFilters, systemAddresses } from './resources/mail.tsx';
@@ -26,9 +27,12 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
   },
   {
     key: 'email',
-    entries: [systemAddresses, mailAccounts, postmasterFilters, intakeRules, autoResponses].map((resource) => ({
-      resource,
-    })),
+    entries: [
+      ...[systemAddresses, mailAccounts, postmasterFilters, intakeRules, autoResponses].map((resource) => ({
+        resource,
+      })),
+      { screen: { key: 'mailMessages', element: <MailMessagesPage /> } },
+    ],
   },
   {
     key: 'texts',
