@@ -267,6 +267,10 @@ export const en = {
     forCustomer: 'For',
     kind: 'Kind of request',
     module: 'Module',
+    billableTitle: 'This request is billable',
+    billable:
+      'Requests of the kind "{{kind}}" are billable to {{customer}}: none of its contracts in force includes them.',
+    includedIn: 'Requests of the kind "{{kind}}" are included in the contract "{{contract}}".',
     subjectHint: 'Be specific: "Stampa avvisi TARI bloccata al 40%", not "Richiesta assistenza"',
     description: 'Description',
     phone: 'Phone',

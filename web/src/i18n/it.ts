@@ -273,6 +273,10 @@ export const it: Texts = {
     forCustomer: 'Per',
     kind: 'Tipo di richiesta',
     module: 'Modulo',
+    billableTitle: 'Richiesta a pagamento',
+    billable:
+      'Le richieste di tipo «{{kind}}» sono a pagamento per {{customer}}: nessun suo contratto in vigore le comprende.',
+    includedIn: 'Le richieste di tipo «{{kind}}» sono comprese nel contratto «{{contract}}».',
     subjectHint: 'Siate specifici: "Stampa avvisi TARI bloccata al 40%", non "Richiesta assistenza"',
     description: 'Descrizione',
     phone: 'Telefono',

@@ -8,11 +8,13 @@ import type { Ticket } from '../api/types.ts';
 import { type FileAttachment, FileDrop } from '../components/FileDrop.tsx';
 import { type RichText, RichTextEditor } from '../components/RichTextEditor.tsx';
 import { useSubmit } from '../components/use-submit.ts';
+import { BillingNote, type KindBilling } from './BillingNote.tsx';
 
 interface Options {
   customers: Array<{ id: number; name: string; isPrimary: boolean }>;
   modules: Array<{ id: number; name: string }>;
   kinds: Array<{ id: number; name: string }>;
+  billing: KindBilling[];
 }
 
 /**
@@ -39,6 +41,7 @@ export function PortalNewTicketPage() {
   const [files, setFiles] = useState<FileAttachment[]>([]);
   const customers = options.data?.customers ?? [];
   const chosenCustomer = customerId ?? (customers[0] ? String(customers[0].id) : null);
+  const kinds = options.data?.kinds ?? [];
   const { submit, busy, error } = useSubmit(
     () =>
       api<{ ticket: Ticket }>('POST', '/tickets', {
@@ -93,7 +96,7 @@ export function PortalNewTicketPage() {
             <Select
               label={t('portal.kind')}
               required
-              data={(options.data?.kinds ?? []).map((k) => ({ value: String(k.id), label: k.name }))}
+              data={kinds.map((k) => ({ value: String(k.id), label: k.name }))}
               value={kindId}
               onChange={setKindId}
             />
@@ -106,6 +109,11 @@ export function PortalNewTicketPage() {
               onChange={setModuleId}
             />
           </Group>
+          <BillingNote
+            billing={options.data?.billing ?? []}
+            customer={customers.find((c) => String(c.id) === chosenCustomer)}
+            kind={kinds.find((k) => String(k.id) === kindId)}
+          />
           <TextInput
             label={t('action.subject')}
             description={t('portal.subjectHint')}

@@ -31,7 +31,7 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
       ...[systemAddresses, mailAccounts, postmasterFilters, intakeRules, autoResponses].map((resource) => ({
         resource,
       })),
-      { screen: { key: 'mailMessages', element: <MailMessagesPage /> } },
+      { screen: { key: 'mail-messages', element: <MailMessagesPage /> } },
     ],
   },
   {

@@ -244,7 +244,7 @@ export const adminEn = {
       summary: 'empty or generic subjects, missing phone numbers',
       hint: 'Per queue or system address (neither: everywhere). Flag tells the agent; reject answers the sender with what to resend and makes no ticket.',
     },
-    mailMessages: {
+    'mail-messages': {
       title: 'Received mail',
       summary: 'every message received; failed ones to download and process again',
     },

@@ -268,7 +268,7 @@ export const adminIt: AdminTexts = {
       summary: 'oggetti vuoti o generici, numeri di telefono mancanti',
       hint: "Per coda o indirizzo di sistema (nessuno dei due: ovunque). Segnala avvisa l'operatore; rifiuta risponde al mittente con cosa rimandare e non crea il ticket.",
     },
-    mailMessages: {
+    'mail-messages': {
       title: 'Posta ricevuta',
       summary: 'ogni messaggio ricevuto; i falliti da scaricare ed elaborare di nuovo',
     },

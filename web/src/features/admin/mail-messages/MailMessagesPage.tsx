@@ -55,7 +55,7 @@ export function MailMessagesPage() {
     setResult(outcome);
     client.invalidateQueries({ queryKey: ['admin', 'mail-messages'] });
   };
-  const title = t('admin.resource.mailMessages.title');
+  const title = t('admin.resource.mail-messages.title');
 
   return (
     <Stack>
