@@ -148,6 +148,43 @@ describe('the customer portal', () => {
     await context.close();
   });
 
+  it("says before sending when the kind of request is billable under the customer's contracts", {
+    timeout: 90_000,
+  }, async () => {
+    const { context, page } = await openPage(env.browser, 'it-IT');
+    // in the demo, Pianfiorito has no contract and the Union has PALASS, which includes operational support
+    await logIn(page, `${env.server.url}/portal`, 'anna.moretti', 'anna-demo', {
+      login: 'Nome utente',
+      submit: 'Accesso',
+    });
+    await page.getByRole('link', { name: 'Nuova richiesta' }).click();
+    const pick = async (label: string, option: string) => {
+      await page.getByRole('textbox', { name: label }).click();
+      await page.getByRole('option', { name: option }).click();
+    };
+    const billable = page.getByRole('alert').filter({ hasText: 'Richiesta a pagamento' });
+    await pick('Per', 'Comune di Pianfiorito');
+    await pick('Tipo di richiesta', 'Supporto operativo');
+    await billable
+      .filter({ hasText: 'sono a pagamento per Comune di Pianfiorito: nessun suo contratto in vigore le comprende' })
+      .waitFor();
+    await screenshot(page, 'portal-billable');
+
+    await pick('Per', 'Unione dei Comuni di Valle Serena');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'comprese nel contratto «PALASS — Servizio assistenza tecnica»' })
+      .waitFor();
+    expect(await billable.count()).toBe(0);
+
+    // a fault is never billable: no note at all
+    await pick('Per', 'Comune di Pianfiorito');
+    await pick('Tipo di richiesta', 'Errore/Anomalia');
+    await billable.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').filter({ hasText: 'contratto' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('asks for a rating once the ticket is closed, and the desk sees it in its report', {
     timeout: 90_000,
   }, async () => {

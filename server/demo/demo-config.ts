@@ -4,6 +4,7 @@ import type { DomainContext } from '../domain/context.ts';
 import { hashPassword } from '../platform/secrets.ts';
 import {
   DEMO_AGENTS,
+  DEMO_CONTRACTS,
   DEMO_CUSTOMER_USERS,
   DEMO_CUSTOMERS,
   DEMO_GROUPS,
@@ -49,11 +50,7 @@ export async function insertDemoConfig(ctx: DomainContext): Promise<boolean> {
     if (marker) return false;
     const groups = await groupIds(trx);
     const queues = await insertQueues(trx, groups);
-    await trx
-      .insertInto('ticketTypes')
-      .values(DEMO_TICKET_TYPES.map((name) => ({ name })))
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
+    const types = await insertTicketTypes(trx);
     const roles = await insertRoles(trx, groups);
     for (const [index, agent] of DEMO_AGENTS.entries()) {
       const { id } = await trx
@@ -86,7 +83,7 @@ export async function insertDemoConfig(ctx: DomainContext): Promise<boolean> {
           .execute();
       }
     }
-    await insertCustomers(trx, userHashes);
+    await insertCustomers(trx, userHashes, types);
     await insertResponseTemplates(trx, queues);
     return true;
   });
@@ -148,7 +145,18 @@ async function insertRoles(trx: Transaction<DB>, groups: Ids): Promise<Ids> {
   return ids;
 }
 
-async function insertCustomers(trx: Transaction<DB>, passwordHashes: string[]): Promise<void> {
+/** The kinds of request, by name; one already there (the same name) keeps its settings. */
+async function insertTicketTypes(trx: Transaction<DB>): Promise<Ids> {
+  await trx
+    .insertInto('ticketTypes')
+    .values(DEMO_TICKET_TYPES)
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const rows = await trx.selectFrom('ticketTypes').select(['id', 'name']).execute();
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
+async function insertCustomers(trx: Transaction<DB>, passwordHashes: string[], types: Ids): Promise<void> {
   const customers: Ids = new Map();
   for (const customer of DEMO_CUSTOMERS) {
     const { id } = await trx
@@ -164,6 +172,17 @@ async function insertCustomers(trx: Transaction<DB>, passwordHashes: string[]): 
       .returning('id')
       .executeTakeFirstOrThrow();
     customers.set(customer.key, id);
+  }
+  for (const contract of DEMO_CONTRACTS) {
+    const { id } = await trx
+      .insertInto('customerContracts')
+      .values({ customerId: lookup(customers, contract.customer), name: contract.name, validFrom: contract.validFrom })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('customerContractTicketTypes')
+      .values(contract.ticketTypes.map((type) => ({ contractId: id, ticketTypeId: lookup(types, type) })))
+      .execute();
   }
   for (const [index, user] of DEMO_CUSTOMER_USERS.entries()) {
     const { id } = await trx

@@ -57,12 +57,16 @@ export const DEMO_QUEUES: DemoQueue[] = [
   },
 ];
 
-/** The three kinds of request of the vendor's instructions, and the manual's "TLR Orario impianto". */
-export const DEMO_TICKET_TYPES = [
-  'TLR Orario impianto',
-  'Errore/Anomalia',
-  'Supporto operativo',
-  'Formazione/Consulenza',
+/**
+ * The three kinds of request of the vendor's instructions, and the manual's "TLR Orario impianto".
+ * Operational support and training/consultancy are billable unless the customer's contract includes
+ * them (the technical assistance service PALASS, the extraordinary assistance service); a fault never is.
+ */
+export const DEMO_TICKET_TYPES: { name: string; billableWithoutContract: boolean }[] = [
+  { name: 'TLR Orario impianto', billableWithoutContract: false },
+  { name: 'Errore/Anomalia', billableWithoutContract: false },
+  { name: 'Supporto operativo', billableWithoutContract: true },
+  { name: 'Formazione/Consulenza', billableWithoutContract: true },
 ];
 
 /** Standard answers agents pick when writing (OTRS response templates); "every queue" when no queue is named. */
@@ -219,6 +223,31 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     street: 'Via dei Mulini 4',
     zip: '25098',
     city: 'Pianfiorito',
+  },
+];
+
+/**
+ * Contracts by customer key: Roncofritto has both services, the Union the technical assistance only,
+ * Pianfiorito none (it pays for operational support and training).
+ */
+export const DEMO_CONTRACTS: { customer: string; name: string; validFrom: string; ticketTypes: string[] }[] = [
+  {
+    customer: '0123456',
+    name: 'PALASS — Servizio assistenza tecnica',
+    validFrom: '2024-01-01',
+    ticketTypes: ['Supporto operativo'],
+  },
+  {
+    customer: '0123456',
+    name: 'Servizio assistenza straordinaria',
+    validFrom: '2024-01-01',
+    ticketTypes: ['Formazione/Consulenza'],
+  },
+  {
+    customer: '0123458',
+    name: 'PALASS — Servizio assistenza tecnica',
+    validFrom: '2024-01-01',
+    ticketTypes: ['Supporto operativo'],
   },
 ];
 
