@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { MailMessagesPage } from './mail-messages/MailMessagesPage.tsx';
+import { PermissionsPage } from './permissions/PermissionsPage.tsx';
 import type { ResourceDef } from './resource/types.ts';
 import { customers, customerUsers } from './resources/customers.tsx';
 import { intakeRules, mailAccounts, postmasterFilters, systemAddresses } from './resources/mail.tsx';
@@ -19,7 +20,10 @@ export type Entry = { resource: ResourceDef } | { screen: Screen };
 export const SECTIONS: { key: string; entries: Entry[] }[] = [
   {
     key: 'people',
-    entries: [agents, groups, roles].map((resource) => ({ resource })),
+    entries: [
+      ...[agents, groups, roles].map((resource) => ({ resource })),
+      { screen: { key: 'permissions', element: <PermissionsPage /> } },
+    ],
   },
   {
     key: 'tickets',
