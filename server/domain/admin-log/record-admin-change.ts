@@ -28,8 +28,12 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** A secret's value hidden; "none" (null, empty) stays visible, as it tells a password was removed. */
-const hidden = (value: unknown) => (value === null || value === undefined || value === '' ? plain(value) : REDACTED);
+/**
+ * A secret's value hidden. "None" (null, empty) and yes/no stay visible: they tell that a password
+ * was removed, or whether there is one (hasPassword), not what it is.
+ */
+const hidden = (value: unknown) =>
+  value === null || value === undefined || value === '' || typeof value === 'boolean' ? plain(value) : REDACTED;
 
 /** Secret fields replaced by "***", on the top level and inside {from, to} pairs alike. */
 function redact(changes: Record<string, unknown>): Record<string, unknown> {
