@@ -1,3 +1,4 @@
+import { adminLogRoutes } from '../domain/admin-log/index.ts';
 import { agentRoutes } from '../domain/agents/index.ts';
 import { authRoutes } from '../domain/auth/routes.ts';
 import { configRoutes } from '../domain/config/index.ts';
@@ -38,6 +39,8 @@ export async function registerRoutes(app: App, ctx: DomainContext) {
   await mailAccountRoutes(app, ctx);
   await mailFilterRoutes(app, ctx);
   await systemRoutes(app, ctx);
+  // who changed which configuration object, when, and what (admins)
+  await adminLogRoutes(app, ctx);
   // received mail (admins) and the original message of an email article
   await mailMessageRoutes(app, ctx);
   // composing answers, salutations, signatures, auto-responses; agents' notification preferences
