@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { MailMessagesPage } from './mail-messages/MailMessagesPage.tsx';
+import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { PermissionsPage } from './permissions/PermissionsPage.tsx';
 import type { ResourceDef } from './resource/types.ts';
 import { customers, customerUsers } from './resources/customers.tsx';
@@ -23,6 +24,7 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
     entries: [
       ...[agents, groups, roles].map((resource) => ({ resource })),
       { screen: { key: 'permissions', element: <PermissionsPage /> } },
+      { screen: { key: 'notifications', element: <NotificationsPage /> } },
     ],
   },
   {
