@@ -85,7 +85,7 @@ export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Pr
   });
 
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
-    const language = languageFrom(request.headers['accept-language']);
+    const language = languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage);
     if (error instanceof DomainError) return reply.status(error.status).send(error.body(language));
     const known = knownError(error, language, bodyLimit);
     if (known) return reply.status(known.status).send(known.body(language));
@@ -100,7 +100,9 @@ export async function buildApp(ctx: DomainContext, options: AppOptions = {}): Pr
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new DomainError('not_found', 'error.not_found.route', { id: `${request.method} ${request.url}` });
-    return reply.status(404).send(error.body(languageFrom(request.headers['accept-language'])));
+    return reply
+      .status(404)
+      .send(error.body(languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage)));
   });
 
   await registerRoutes(app, ctx);

@@ -39,13 +39,15 @@ function describe(errors: ErrorObject[], language: Language): string {
   if (!first) return translate(language, 'validation.invalid');
   const union = errors.find((item) => item.keyword === 'anyOf' && item.instancePath === first.instancePath);
   const branches = union ? errors.slice(0, errors.indexOf(union)) : [first];
-  const allowed = branches.flatMap((item) =>
+  // a nullable choice lists its values: null is the "none" every such field documents
+  const notNull = branches.filter((item) => !(item.keyword === 'type' && item.params.type === 'null'));
+  const allowed = notNull.flatMap((item) =>
     item.keyword === 'const' ? [(item.params as { allowedValue: unknown }).allowedValue] : [],
   );
-  if (allowed.length > 1 && allowed.length === branches.length) {
+  if (allowed.length > 1 && allowed.length === notNull.length) {
     return translate(language, 'validation.one_of', { values: allowed.map(String).join(', ') });
   }
-  const telling = branches.find((item) => !(item.keyword === 'type' && item.params.type === 'null')) ?? first;
+  const telling = notNull[0] ?? first;
   if (telling.keyword === 'enum') {
     const values = (telling.params as { allowedValues: unknown[] }).allowedValues;
     return translate(language, 'validation.one_of', { values: values.map(String).join(', ') });

@@ -5,6 +5,7 @@ import type { Config } from '../config/config.ts';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../db/connect.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
 import type { DomainContext } from '../domain/context.ts';
+import { loadSystemSettings, watchSystemSettings } from '../domain/system/index.ts';
 import { defineJobs } from '../jobs/define-jobs.ts';
 import { JobQueue } from '../jobs/job-queue.ts';
 import { t } from './cli-messages.ts';
@@ -88,6 +89,10 @@ export async function openRuntime(config: Config, progress: Progress, lock?: Dat
       const jobs = await JobQueue.open(database);
       closers.push(() => jobs.stop());
       const ctx: DomainContext = { db: database.db, config, jobs, now: () => new Date() };
+      // the settings admins saved replace the environment's defaults; other processes on the same
+      // PostgreSQL may save too, so they are read again (on PGlite this process is the only one)
+      await loadSystemSettings(ctx);
+      if (database.kind === 'postgres') closers.push(watchSystemSettings(ctx));
       await defineJobs(ctx);
       progress.update(pending.length + 2, t('progress.ready'));
       return { ctx, applied };

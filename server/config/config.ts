@@ -1,11 +1,36 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type CliMessageKey, type CliParams, cliText } from '../cli/cli-messages.ts';
+import { LANGUAGES, type Language } from '../platform/i18n.ts';
 import { isTimeZoneName } from '../platform/time-zone.ts';
 
 /** Ticket number generators, as in OTRS: DateChecksum is the default. */
 export const TICKET_NUMBER_GENERATORS = ['DateChecksum', 'Date', 'AutoIncrement'] as const;
 export type TicketNumberGenerator = (typeof TICKET_NUMBER_GENERATORS)[number];
+
+/*
+ * The rules of the settings an admin may also change at run time (domain/system/settings): the
+ * environment and the API check them with the same functions.
+ */
+export const SYSTEM_ID_PATTERN = /^\d{1,4}$/;
+/** "Ticket#": a word of 1 to 30 characters, no spaces (a subject names the ticket with it) */
+export const TICKET_HOOK_PATTERN = /^\S{1,30}$/;
+/** between hook and number: empty, or up to 10 characters (": " is common), no line breaks or control characters */
+export const TICKET_HOOK_DIVIDER_PATTERN = /^[^\p{Cc}]{0,10}$/u;
+
+export function isTicketNumberGenerator(value: string): value is TicketNumberGenerator {
+  return (TICKET_NUMBER_GENERATORS as readonly string[]).includes(value);
+}
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A ticket hook and divider that subjects of older mail may still carry. */
+export interface TicketHookTag {
+  hook: string;
+  divider: string;
+}
 
 export interface Config {
   port: number;
@@ -16,6 +41,8 @@ export interface Config {
   publicUrl: string;
   timeZone: string;
   ticketNumberGenerator: TicketNumberGenerator;
+  /** for people and mail whose own language nobody knows */
+  defaultLanguage: Language;
   attachmentMaxBytes: number;
   logLevel: string;
   /** the largest message intake stores (larger ones are refused, so the sender's MTA bounces them) */
@@ -23,6 +50,8 @@ export interface Config {
   /** "Ticket#" in "[Ticket#2018091110000018]": how a subject names the ticket it follows up */
   ticketHook: string;
   ticketHookDivider: string;
+  /** hooks used before an admin changed it: follow-ups that name a ticket with them are still recognised */
+  formerTicketHooks: TicketHookTag[];
   /** outgoing mail goes to this SMTP server (smtp:// or smtps://, credentials in the URL) */
   smtpUrl: string;
   /** the SMTP listener an MTA relays to; off (undefined) by default */
@@ -109,7 +138,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const systemId = setting(env, 'SYSTEM_ID') ?? '10';
-  if (!/^\d{1,4}$/.test(systemId)) {
+  if (!SYSTEM_ID_PATTERN.test(systemId)) {
     throw new ConfigError('config.system_id', { value: systemId });
   }
   const databaseUrl = setting(env, 'DATABASE_URL');
@@ -121,12 +150,26 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('config.time_zone', { value: timeZone });
   }
   const generator = setting(env, 'TICKET_NUMBER_GENERATOR') ?? 'DateChecksum';
-  if (!(TICKET_NUMBER_GENERATORS as readonly string[]).includes(generator)) {
+  if (!isTicketNumberGenerator(generator)) {
     throw new ConfigError('config.one_of', {
       name: 'TICKET_NUMBER_GENERATOR',
       values: TICKET_NUMBER_GENERATORS.join(', '),
       value: generator,
     });
+  }
+  const defaultLanguage = setting(env, 'DEFAULT_LANGUAGE') ?? 'it';
+  if (!isLanguage(defaultLanguage)) {
+    throw new ConfigError('config.one_of', {
+      name: 'DEFAULT_LANGUAGE',
+      values: LANGUAGES.join(', '),
+      value: defaultLanguage,
+    });
+  }
+  const ticketHook = setting(env, 'TICKET_HOOK') ?? 'Ticket#';
+  if (!TICKET_HOOK_PATTERN.test(ticketHook)) throw new ConfigError('config.ticket_hook', { value: ticketHook });
+  const ticketHookDivider = setting(env, 'TICKET_HOOK_DIVIDER') ?? '';
+  if (!TICKET_HOOK_DIVIDER_PATTERN.test(ticketHookDivider)) {
+    throw new ConfigError('config.ticket_hook_divider', { value: ticketHookDivider });
   }
   const host = setting(env, 'HOST') ?? '127.0.0.1';
   if (!validHost(host)) throw new ConfigError('config.host', { rule: HOST_RULE, value: host });
@@ -155,12 +198,14 @@ export function loadConfig(env: Env = process.env): Config {
     systemId,
     publicUrl: publicUrl.replace(/\/$/, ''),
     timeZone,
-    ticketNumberGenerator: generator as TicketNumberGenerator,
+    ticketNumberGenerator: generator,
+    defaultLanguage,
     attachmentMaxBytes: integer(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel,
     mailMaxBytes: integer(env, 'MAIL_MAX_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    ticketHook: setting(env, 'TICKET_HOOK') ?? 'Ticket#',
-    ticketHookDivider: setting(env, 'TICKET_HOOK_DIVIDER') ?? '',
+    ticketHook,
+    ticketHookDivider,
+    formerTicketHooks: [],
     smtpUrl,
     smtpListenPort: smtpListen === undefined ? undefined : integer(env, 'SMTP_LISTEN_PORT', 0, 0, 65535),
     smtpListenHost,

@@ -542,6 +542,15 @@ export interface AdminChangesTable {
   changes: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** a system setting an admin saved (see server/domain/system/settings); the environment gives the rest */
+export interface SystemSettingsTable {
+  key: string;
+  /** the value as JSON: a string for every setting so far, a list for the former ticket hooks */
+  value: ColumnType<unknown, string, string>;
+  changedAt: Changed;
+  changedBy: number | null;
+}
+
 export interface DB {
   groups: GroupsTable;
   agents: AgentsTable;
@@ -592,4 +601,5 @@ export interface DB {
   ticketViewers: TicketViewersTable;
   ticketRatings: TicketRatingsTable;
   adminChanges: AdminChangesTable;
+  systemSettings: SystemSettingsTable;
 }

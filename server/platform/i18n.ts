@@ -145,6 +145,11 @@ const en = {
   'error.last_admin':
     'This would leave no active agent with rw on the admin group, and nobody could administer Sportello: make another agent an administrator first',
   'history.merged_note': 'Merged ticket {source} into {target}',
+  'error.setting.system_id': 'The system ID must be 1 to 4 digits, not "{value}"',
+  'error.setting.ticket_hook': 'The ticket hook must be 1 to 30 characters without spaces, not "{value}"',
+  'error.setting.ticket_hook_divider': 'The ticket hook divider must be at most 10 characters without line breaks',
+  'error.setting.time_zone': 'The time zone must be an IANA name such as Europe/Rome, not "{value}"',
+  'error.setting.one_of': '{field} must be one of {values}, not "{value}"',
   'password_reset.requested':
     'If the account exists and has an email address, an email with a link to choose a new password has been sent to it. The link is valid for 60 minutes.',
   'error.invalid_reset_token':
@@ -307,6 +312,13 @@ const it: Record<MessageKey, string> = {
   'error.last_admin':
     'Così nessun operatore attivo avrebbe rw sul gruppo admin e nessuno potrebbe più amministrare Sportello: prima rendi amministratore un altro operatore',
   'history.merged_note': 'Ticket {source} unito al ticket {target}',
+  'error.setting.system_id': 'L\'ID di sistema deve avere da 1 a 4 cifre, non "{value}"',
+  'error.setting.ticket_hook':
+    'Il prefisso del numero di ticket deve avere da 1 a 30 caratteri senza spazi, non "{value}"',
+  'error.setting.ticket_hook_divider':
+    'Il separatore tra prefisso e numero di ticket deve avere al massimo 10 caratteri senza a capo',
+  'error.setting.time_zone': 'Il fuso orario deve essere un nome IANA come Europe/Rome, non "{value}"',
+  'error.setting.one_of': '{field} deve essere uno tra {values}, non "{value}"',
   'password_reset.requested':
     "Se l'account esiste e ha un indirizzo email, vi è stato inviato un messaggio con un collegamento per scegliere una nuova password. Il collegamento vale 60 minuti.",
   'error.invalid_reset_token':

@@ -109,6 +109,22 @@ describe('customer import', () => {
     expect((await kit.agent.get(`/api/v1/customers/${upserted[1]?.id}`)).json().name).toBe('Nome corretto');
   });
 
+  it('leaves each import in the admin change log, as the routes above do', async () => {
+    const row = customer();
+    const [created] = await results(CUSTOMERS, { rows: rows(row) });
+    await results(CUSTOMERS, { mode: 'upsert', rows: rows({ customerKey: row.customerKey, city: 'Cesenatico' }) });
+    const log = await admin.en?.get(`/api/v1/admin-changes?objectType=customers&objectId=${created?.id}`);
+    expect(log?.statusCode, log?.body).toBe(200);
+    expect(log?.json().items).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        agent: expect.objectContaining({ login: kit.adminLogin }),
+        changes: expect.objectContaining({ city: { from: 'Bertinoro', to: 'Cesenatico' } }),
+      }),
+      expect.objectContaining({ action: 'create', objectName: row.name }),
+    ]);
+  });
+
   it('takes the column names in any case, with spaces or underscores, and CustomerID for the number', async () => {
     const key = unique('K');
     const [result] = await results(CUSTOMERS, {

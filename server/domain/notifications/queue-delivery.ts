@@ -47,7 +47,7 @@ export interface Delivery {
  */
 export async function queueDelivery(ctx: DomainContext, trx: Transaction<DB>, delivery: Delivery): Promise<void> {
   const { recipient, text } = delivery;
-  const language = mailLanguage(recipient.language);
+  const language = mailLanguage(recipient.language, ctx.config.defaultLanguage);
   const template = NOTIFICATION_TEMPLATES[delivery.kind][language];
   const vars = {
     ...text,

@@ -9,6 +9,7 @@ import { languageFrom } from '../../platform/i18n.ts';
 import type { DomainContext } from '../context.ts';
 import { addAgent } from './add-agent.ts';
 import { issueAgentToken } from './issue-token.ts';
+import { systemSettingsRoutes } from './settings/index.ts';
 
 const tags = ['system'];
 const Permission = Type.Union([
@@ -110,7 +111,7 @@ export async function systemRoutes(app: App, ctx: DomainContext) {
     async (request, reply) => {
       const stream = new PassThrough();
       const write = (line: object) => stream.write(`${JSON.stringify(line)}\n`);
-      const language = languageFrom(request.headers['accept-language']);
+      const language = languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage);
       loadDemoData(ctx, (done, total, step) => write({ type: 'progress', done, total, step }))
         .then((result) => write({ type: 'done', result }))
         .catch((error: unknown) => {
@@ -124,4 +125,6 @@ export async function systemRoutes(app: App, ctx: DomainContext) {
       return reply.type('application/x-ndjson').send(stream);
     },
   );
+
+  await systemSettingsRoutes(app, ctx);
 }

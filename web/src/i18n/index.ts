@@ -7,16 +7,24 @@ import { it } from './it.ts';
 export const LANGUAGES = ['it', 'en'] as const;
 const STORAGE_KEY = 'sportello.language';
 
-/** The saved choice, else the browser's first language we have, else Italian. */
-function initialLanguage(): string {
+/** The desk's default language (an admin's system setting), asked only when nothing else decides. */
+async function serverDefaultLanguage(): Promise<string> {
+  const answer = await fetch('/api/v1/system/public-settings')
+    .then((response) => (response.ok ? response.json() : null))
+    .catch(() => null);
+  return answer?.defaultLanguage === 'en' ? 'en' : 'it';
+}
+
+/** The saved choice, else the browser's first language we have, else the desk's default language. */
+async function initialLanguage(): Promise<string> {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved;
   const browser = navigator.languages.map((lang) => lang.slice(0, 2)).find((lang) => lang === 'it' || lang === 'en');
-  return browser ?? 'it';
+  return browser ?? serverDefaultLanguage();
 }
 
-export function setupI18n() {
-  const lng = initialLanguage();
+export async function setupI18n() {
+  const lng = await initialLanguage();
   setApiLanguage(lng);
   document.documentElement.lang = lng;
   return i18next.use(initReactI18next).init({

@@ -85,7 +85,7 @@ export async function createResetLink(ctx: DomainContext, data: Record<string, u
         mailToken: secret,
         expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
         address,
-        language: mailLanguage(person.language),
+        language: mailLanguage(person.language, ctx.config.defaultLanguage),
         messageId: newMessageId(ctx.config),
         createdAt: now,
       })

@@ -30,7 +30,12 @@ export async function passwordResetRoutes(app: App, ctx: DomainContext) {
     async (request, reply) => {
       await requestPasswordReset(ctx, { login: request.body.login, as: request.body.as ?? 'agent' });
       reply.status(202);
-      return { message: translate(languageFrom(request.headers['accept-language']), 'password_reset.requested') };
+      return {
+        message: translate(
+          languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage),
+          'password_reset.requested',
+        ),
+      };
     },
   );
 

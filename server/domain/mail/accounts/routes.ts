@@ -72,7 +72,11 @@ export async function mailAccountRoutes(app: App, ctx: DomainContext) {
       },
     },
     async (request) =>
-      testUnsavedAccount(actorOf(request), request.body, languageFrom(request.headers['accept-language'])),
+      testUnsavedAccount(
+        actorOf(request),
+        request.body,
+        languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage),
+      ),
   );
 
   app.post(
@@ -93,7 +97,7 @@ export async function mailAccountRoutes(app: App, ctx: DomainContext) {
         actorOf(request),
         request.params.id,
         request.body ?? {},
-        languageFrom(request.headers['accept-language']),
+        languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage),
       ),
   );
 

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { MailStatus } from '../../../db/schema.ts';
 import { notFound } from '../../../platform/errors.ts';
+import type { Language } from '../../../platform/i18n.ts';
 import type { DomainContext } from '../../context.ts';
 import { systemActor } from '../../permissions/load-actor.ts';
 import { prepareTicket } from '../../tickets/commands/create-ticket.ts';
 import { isClosed } from '../../tickets/rules/states.ts';
+import { mailLanguage } from '../outbound/mail-language.ts';
 import { systemAddresses } from '../outbound/sender-address.ts';
 import { deliverMail } from './deliver-mail.ts';
 import type { DeliveryPlan } from './delivery-plan.ts';
@@ -16,7 +18,7 @@ import { parseMessage } from './parse-message.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 import { applyPostmasterFilters, type FilterOutcome } from './postmaster-filters.ts';
 import { senderCustomer } from './sender-customer.ts';
-import { followUpTicket, withoutTicketNumber } from './ticket-reference.ts';
+import { followUpTicket, ticketHookTags, withoutTicketNumber } from './ticket-reference.ts';
 import { trustedHeaders } from './trusted-headers.ts';
 
 export interface Processed {
@@ -133,7 +135,7 @@ async function planDelivery(
 
   const blocker = filters.disposition === 'junk' ? 'junk' : autoResponseBlocker(mail, await systemAddresses(ctx.db));
   const sender = await senderCustomer(ctx.db, mail.from);
-  const language = sender.language ?? guessLanguage(mail);
+  const language = sender.language ?? guessLanguage(mail, ctx.config.defaultLanguage);
   const article = (flags: string[]) =>
     mailArticle(
       mail,
@@ -177,7 +179,7 @@ async function planDelivery(
     }
   }
 
-  const reference = await followUpTicket(ctx.db, mail, ctx.config.ticketHook, ctx.config.ticketHookDivider);
+  const reference = await followUpTicket(ctx.db, mail, ticketHookTags(ctx.config));
   if (reference) {
     const target = await ctx.db
       .selectFrom('tickets')
@@ -198,7 +200,7 @@ async function planDelivery(
     }
     // the queue opens a new ticket for a follow-up to a closed one, linked to the old ticket
     const prepared = await prepareTicket(ctx, systemActor(), {
-      title: withoutTicketNumber(mail.subject, ctx.config.ticketHook, ctx.config.ticketHookDivider) || mail.subject,
+      title: withoutTicketNumber(mail.subject, ticketHookTags(ctx.config)) || mail.subject,
       queueId: target.queueId,
       // whoever wrote now is the new ticket's customer (a colleague of another body may answer an old thread)
       customerUserId: sender.customerUserId,
@@ -250,8 +252,7 @@ function firstLine(text: string): string {
   return line.trim().slice(0, 80);
 }
 
-/** An unknown sender is answered in English only when the message says it is English. */
-function guessLanguage(mail: ParsedMail): 'it' | 'en' {
-  const declared = mail.headers.get('content-language')?.[0] ?? '';
-  return declared.toLowerCase().startsWith('en') ? 'en' : 'it';
+/** An unknown sender is answered in the language the message declares, if ours, else in the default one. */
+function guessLanguage(mail: ParsedMail, fallback: Language): Language {
+  return mailLanguage(mail.headers.get('content-language')?.[0], fallback);
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Config, TicketHookTag } from '../../../config/config.ts';
 import type { DB } from '../../../db/schema.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 
@@ -10,25 +11,36 @@ const MAX_MERGE_HOPS = 10;
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The ticket numbers a subject names: "[Ticket#2018091110000018]" with the configured hook and
- * divider, or "Ticket#: 2018…" as some mail programs rewrite it (OTRS GetTNByString).
+ * The hooks a subject may name a ticket with: the configured hook and divider first, then those
+ * an admin replaced (system settings), so that replies to older mail still find their ticket.
  */
-export function ticketNumbersIn(subject: string, hook: string, divider: string): string[] {
+export function ticketHookTags(config: Config): TicketHookTag[] {
+  return [{ hook: config.ticketHook, divider: config.ticketHookDivider }, ...config.formerTicketHooks];
+}
+
+/**
+ * The ticket numbers a subject names: "[Ticket#2018091110000018]" with a hook and divider, or
+ * "Ticket#: 2018…" as some mail programs rewrite it (OTRS GetTNByString).
+ */
+export function ticketNumbersIn(subject: string, tags: TicketHookTag[]): string[] {
   const numbers: string[] = [];
-  const patterns = [
+  const patterns = tags.flatMap(({ hook, divider }) => [
     new RegExp(`${escapeRegex(hook + divider)}(\\d{5,40})`, 'gi'),
     new RegExp(`${escapeRegex(hook)}:\\s{0,2}(\\d{5,40})`, 'gi'),
-  ];
+  ]);
   for (const pattern of patterns) {
     for (const match of subject.matchAll(pattern)) if (match[1]) numbers.push(match[1]);
   }
   return numbers;
 }
 
-/** Removes the ticket number tag from a subject, for a new ticket opened from a follow-up. */
-export function withoutTicketNumber(subject: string, hook: string, divider: string): string {
-  const tag = new RegExp(`\\[?${escapeRegex(hook + divider)}\\d{5,40}\\]?\\s*`, 'gi');
-  return subject.replace(tag, '').trim();
+/** Removes the ticket number tags from a subject, for a new ticket opened from a follow-up. */
+export function withoutTicketNumber(subject: string, tags: TicketHookTag[]): string {
+  let rest = subject;
+  for (const { hook, divider } of tags) {
+    rest = rest.replace(new RegExp(`\\[?${escapeRegex(hook + divider)}\\d{5,40}\\]?\\s*`, 'gi'), '');
+  }
+  return rest.trim();
 }
 
 async function followMerges(db: Reader, ticketId: number): Promise<number> {
@@ -48,10 +60,9 @@ async function followMerges(db: Reader, ticketId: number): Promise<number> {
 export async function followUpTicket(
   db: Reader,
   mail: ParsedMail,
-  hook: string,
-  divider: string,
+  tags: TicketHookTag[],
 ): Promise<{ ticketId: number; by: 'subject' | 'references' } | null> {
-  for (const tn of ticketNumbersIn(mail.subject, hook, divider)) {
+  for (const tn of ticketNumbersIn(mail.subject, tags)) {
     const ticket = await db.selectFrom('tickets').select('id').where('tn', '=', tn).executeTakeFirst();
     if (ticket) return { ticketId: await followMerges(db, ticket.id), by: 'subject' };
   }

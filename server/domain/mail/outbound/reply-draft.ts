@@ -86,7 +86,7 @@ export async function replyDraft(
     .executeTakeFirstOrThrow();
   const agent = await writingAgent(ctx.db, actor);
 
-  const language = mailLanguage(ticket.language);
+  const language = mailLanguage(ticket.language, ctx.config.defaultLanguage);
   const ours = await systemAddresses(ctx.db);
   const notOurs = (box: Mailbox) => !ours.has(box.address.toLowerCase());
   const from = mailboxes(article.fromAddress);
