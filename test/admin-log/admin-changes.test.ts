@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../server/domain/permissions/load-actor.ts';
 import { addAgent } from '../../server/domain/system/add-agent.ts';
-import { createKit, type Kit, ticketWith, unique } from '../config/config-kit.ts';
+import { apiAs, createKit, type Kit, ticketWith, unique } from '../config/config-kit.ts';
 
 interface Entry {
   id: number;
@@ -240,5 +240,30 @@ describe('admin change log', () => {
     expect((await kit.agent.post('/api/v1/groups', { name: unique('Vietato') })).statusCode).toBe(403);
     expect(await count()).toBe(after + 1);
     expect((await log(`objectType=agents&objectId=${adminId}`)).total).toBe(0);
+  });
+});
+
+describe('agents who made changes', () => {
+  it('stay, so that the log keeps saying who: deleting them is refused, deactivating them is not', async () => {
+    const login = unique('bianchi');
+    const created = await kit.admin.post('/api/v1/agents', {
+      login,
+      firstName: 'Luca',
+      lastName: 'Bianchi',
+      email: `${login}@example.test`,
+      password: 'admin-Secret-94',
+      groups: [{ groupId: 2, permissions: ['rw'] }],
+    });
+    const id = created.json<{ id: number }>().id;
+    const other = await apiAs(kit.t.app, login, 'admin-Secret-94');
+    expect((await other.post('/api/v1/groups', { name: unique('Protocollo') })).statusCode).toBe(201);
+    // deleting oneself is a change of one's own, too
+    const self = await other.delete(`/api/v1/agents/${id}`);
+    expect(self.statusCode, self.body).toBe(409);
+    expect(self.json().error.message).toBe(`Agent ${id} is still used and cannot be deleted; deactivate it instead`);
+    expect((await kit.admin.delete(`/api/v1/agents/${id}`)).statusCode).toBe(409);
+    expect((await kit.admin.patch(`/api/v1/agents/${id}`, { valid: false })).statusCode).toBe(200);
+    const [entry] = (await log(`agentId=${id}`)).items;
+    expect(entry?.agent).toEqual({ id, login, name: 'Luca Bianchi' });
   });
 });
