@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ChangeLogPage } from './changes/ChangeLogPage.tsx';
 import { MailMessagesPage } from './mail-messages/MailMessagesPage.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { PermissionsPage } from './permissions/PermissionsPage.tsx';
@@ -47,6 +48,10 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
   {
     key: 'customers',
     entries: [customers, customerUsers].map((resource) => ({ resource })),
+  },
+  {
+    key: 'system',
+    entries: [{ screen: { key: 'changes', element: <ChangeLogPage /> } }],
   },
 ];
 
