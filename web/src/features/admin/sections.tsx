@@ -9,6 +9,7 @@ import { intakeRules, mailAccounts, postmasterFilters, systemAddresses } from '.
 import { agents, groups, roles } from './resources/people.ts';
 import { autoResponses, responseTemplates, salutations, signatures } from './resources/texts.ts';
 import { priorities, queues, services, slas, states, ticketTypes } from './resources/ticket-settings.ts';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 
 /** A screen of its own (not a plain list of one collection), at /admin/<key>. */
 export interface Screen {
@@ -51,7 +52,10 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
   },
   {
     key: 'system',
-    entries: [{ screen: { key: 'changes', element: <ChangeLogPage /> } }],
+    entries: [
+      { screen: { key: 'settings', element: <SettingsPage /> } },
+      { screen: { key: 'changes', element: <ChangeLogPage /> } },
+    ],
   },
 ];
 

@@ -318,6 +318,38 @@ export const adminEn = {
       expiresAt: 'Expires',
     },
   },
+  settings: {
+    hint: 'What is saved here replaces the environment variables (SYSTEM_ID, TICKET_HOOK…), which stay the defaults. Every server process applies a change within seconds; each change is in the change log.',
+    numbers: 'Ticket numbers',
+    hook: 'Ticket hook',
+    defaults: 'Defaults for people and mail',
+    field: {
+      systemId: 'System ID',
+      ticketNumberGenerator: 'Ticket number generator',
+      ticketHook: 'Ticket hook',
+      ticketHookDivider: 'Divider',
+      defaultLanguage: 'Default language',
+      timeZone: 'Default time zone',
+    },
+    generator: {
+      DateChecksum: 'DateChecksum: date, system ID, counter and check digit',
+      Date: 'Date: date, system ID and counter',
+      AutoIncrement: 'AutoIncrement: system ID and a counter that never restarts',
+    },
+    newTicketsOnly:
+      'A new system ID or generator applies to new tickets only: existing tickets keep their numbers, and replies naming them are still recognised.',
+    preview: 'Outgoing subjects start with',
+    formerHooks: 'Replies naming a ticket with a former hook still find their ticket.',
+    source: {
+      environment: 'Default of the environment',
+      saved: 'Saved here; the default is {{value}}.',
+      resetting: 'Back to the default ({{value}}) once saved',
+    },
+    useDefault: 'Use the default',
+    useDefaultFor: 'Use the default for {{field}}',
+    empty: 'empty',
+    saved: 'Saved.',
+  },
   import: {
     title: 'Import customers and customer users',
     intro:
@@ -366,6 +398,10 @@ export const adminEn = {
     download: 'Download the errors as CSV',
   },
   resource: {
+    settings: {
+      title: 'System settings',
+      summary: 'system ID, ticket numbers and hook, default language and time zone',
+    },
     changes: { title: 'Change log', summary: 'who changed what in the configuration, and when' },
     agents: {
       title: 'Agents',

@@ -338,6 +338,38 @@ export const adminIt: AdminTexts = {
       expiresAt: 'Scade',
     },
   },
+  settings: {
+    hint: 'Quanto salvato qui sostituisce le variabili d’ambiente (SYSTEM_ID, TICKET_HOOK…), che restano i valori predefiniti. Ogni processo del server applica una modifica entro pochi secondi; ogni modifica è nel registro delle modifiche.',
+    numbers: 'Numeri dei ticket',
+    hook: 'Prefisso dei ticket',
+    defaults: 'Valori predefiniti per persone e posta',
+    field: {
+      systemId: 'ID di sistema',
+      ticketNumberGenerator: 'Generatore dei numeri di ticket',
+      ticketHook: 'Prefisso del ticket',
+      ticketHookDivider: 'Separatore',
+      defaultLanguage: 'Lingua predefinita',
+      timeZone: 'Fuso orario predefinito',
+    },
+    generator: {
+      DateChecksum: 'DateChecksum: data, ID di sistema, contatore e cifra di controllo',
+      Date: 'Date: data, ID di sistema e contatore',
+      AutoIncrement: 'AutoIncrement: ID di sistema e un contatore che non riparte mai',
+    },
+    newTicketsOnly:
+      'Un nuovo ID di sistema o generatore vale solo per i nuovi ticket: quelli esistenti mantengono il loro numero e le risposte che li citano sono ancora riconosciute.',
+    preview: 'Gli oggetti dei messaggi in uscita iniziano con',
+    formerHooks: 'Le risposte che citano un ticket con un prefisso precedente trovano ancora il loro ticket.',
+    source: {
+      environment: 'Valore predefinito dell’ambiente',
+      saved: 'Salvato qui; il valore predefinito è {{value}}.',
+      resetting: 'Torna al valore predefinito ({{value}}) al salvataggio',
+    },
+    useDefault: 'Usa il valore predefinito',
+    useDefaultFor: 'Usa il valore predefinito per {{field}}',
+    empty: 'vuoto',
+    saved: 'Salvato.',
+  },
   import: {
     title: 'Importa clienti e utenti cliente',
     intro:
@@ -386,6 +418,10 @@ export const adminIt: AdminTexts = {
     download: 'Scarica gli errori in CSV',
   },
   resource: {
+    settings: {
+      title: 'Impostazioni di sistema',
+      summary: 'ID di sistema, numeri e prefisso dei ticket, lingua e fuso orario predefiniti',
+    },
     changes: { title: 'Registro delle modifiche', summary: 'chi ha cambiato cosa nella configurazione, e quando' },
     agents: {
       title: 'Operatori',
