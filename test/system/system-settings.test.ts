@@ -143,6 +143,11 @@ describe('system settings', () => {
         defaultLanguage: { from: 'it', to: 'en' },
       },
     });
+    const log = await kit.admin.get('/api/v1/admin-changes?objectType=system_settings');
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json().items).toEqual([
+      expect.objectContaining({ objectType: 'system_settings', action: 'settings', changes: entry?.changes }),
+    ]);
   });
 
   it('the default language speaks to whoever does not say theirs', async () => {
