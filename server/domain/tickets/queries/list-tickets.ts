@@ -85,15 +85,20 @@ async function resolveIds(ctx: DomainContext, actor: Actor, filter: TicketFilter
 
 /**
  * Lock, owner and responsible are hidden from customer users; filtering on them would reveal them
- * one query at a time, so a customer's list refuses those filters.
+ * one query at a time, so a customer's list refuses those filters, and sorting by owner (the order
+ * would tell which of their tickets share an owner, and the owners' names' order).
  */
 const AGENT_ONLY_FILTERS = ['ownerId', 'responsibleId', 'lock', 'myQueues'] as const;
+const AGENT_ONLY_SORTS: readonly TicketSort[] = ['owner'];
 
 /** Ticket lists and searches, always within what the actor may see, with the total for paging. */
 export async function listTickets(ctx: DomainContext, actor: Actor, filter: TicketFilter) {
   if (actor.kind === 'customer') {
     const field = AGENT_ONLY_FILTERS.find((name) => filter[name] !== undefined);
     if (field) throw new DomainError('validation', 'error.agent_only_filter', { field }, field);
+    if (filter.sort && AGENT_ONLY_SORTS.includes(filter.sort)) {
+      throw new DomainError('validation', 'error.agent_only_sort', { sort: filter.sort }, 'sort');
+    }
   }
   const pageSize = filter.pageSize ?? 50;
   const page = filter.page ?? 1;
