@@ -4,7 +4,10 @@ import { inlineImagesToUrls } from '../../mail/inbound/inline-image-urls.ts';
 import type { Actor } from '../../permissions/actor.ts';
 import { requireVisibleTicket } from './ticket-visibility.ts';
 
-/** The articles of a ticket, oldest first; customer users get only those visible to them. */
+/**
+ * The articles of a ticket, oldest first; customer users get only those visible to them, without
+ * the mail server's error on an email that could not be delivered.
+ */
 export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: number) {
   let query = ctx.db
     .selectFrom('articles as a')
@@ -68,7 +71,8 @@ export async function listArticles(ctx: DomainContext, actor: Actor, ticketId: n
     messageId: article.messageId,
     inReplyTo: article.inReplyTo,
     sendStatus: article.sendStatus,
-    sendError: article.sendError,
+    // the mail server's answer (its host, addresses, the desk's own mail set-up) is the desk's business
+    sendError: actor.kind === 'agent' ? article.sendError : null,
     sendAttempts: article.sendAttempts,
     sentAt: article.sentAt?.toISOString() ?? null,
     createdAt: article.createdAt.toISOString(),
