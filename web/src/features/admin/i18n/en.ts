@@ -24,6 +24,7 @@ export const adminEn = {
     none: 'Nothing found.',
   },
   form: {
+    close: 'Close',
     save: 'Save',
     create: 'Create',
     deactivate: 'Deactivate',

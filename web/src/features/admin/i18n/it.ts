@@ -30,6 +30,7 @@ export const adminIt: AdminTexts = {
     none: 'Nessun risultato.',
   },
   form: {
+    close: 'Chiudi',
     save: 'Salva',
     create: 'Crea',
     deactivate: 'Disattiva',

@@ -149,6 +149,7 @@ export function ResourcePage({ def }: { def: ResourceDef }) {
         onClose={() => show(null)}
         position="right"
         size="lg"
+        closeButtonProps={{ 'aria-label': t('admin.form.close') }}
         title={
           openId === null
             ? t('admin.list.new', { what: name })
