@@ -190,6 +190,32 @@ describe('admin change log', () => {
     expect(response.body).not.toContain(secret);
   });
 
+  it('records a received message processed again', async () => {
+    const raw = new TextEncoder().encode('Message-ID: <rielabora@example.test>\r\nSubject: x\r\n\r\nciao\r\n');
+    const stored = await kit.t.ctx.db
+      .insertInto('mailMessages')
+      .values({
+        dedupeKey: unique('dedupe'),
+        messageId: '<rielabora@example.test>',
+        source: 'api',
+        raw,
+        size: raw.length,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await kit.t.ctx.db.updateTable('mailMessages').set({ status: 'failed' }).where('id', '=', stored.id).execute();
+    const again = await kit.admin.post(`/api/v1/mail/messages/${stored.id}/reprocess`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await log(`objectType=mail_messages&objectId=${stored.id}`)).items).toMatchObject([
+      {
+        agent: { id: adminId },
+        action: 'reprocess',
+        objectName: '<rielabora@example.test>',
+        changes: { status: { from: 'failed', to: 'queued' } },
+      },
+    ]);
+  });
+
   it('is for admins only', async () => {
     expect((await kit.agent.get('/api/v1/admin-changes')).statusCode).toBe(403);
     expect([401, 403]).toContain((await kit.customer.get('/api/v1/admin-changes')).statusCode);
