@@ -4,7 +4,7 @@ import { MailMessagesPage } from './mail-messages/MailMessagesPage.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { PermissionsPage } from './permissions/PermissionsPage.tsx';
 import type { ResourceDef } from './resource/types.ts';
-import { customers, customerUsers } from './resources/customers.tsx';
+import { customerContracts, customers, customerUsers } from './resources/customers.tsx';
 import { intakeRules, mailAccounts, postmasterFilters, systemAddresses } from './resources/mail.tsx';
 import { agents, groups, roles } from './resources/people.ts';
 import { autoResponses, responseTemplates, salutations, signatures } from './resources/texts.ts';
@@ -48,7 +48,7 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
   },
   {
     key: 'customers',
-    entries: [customers, customerUsers].map((resource) => ({ resource })),
+    entries: [customers, customerUsers, customerContracts].map((resource) => ({ resource })),
   },
   {
     key: 'system',

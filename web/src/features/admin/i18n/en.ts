@@ -98,6 +98,11 @@ export const adminEn = {
     phone: 'Phone',
     mobile: 'Mobile',
     customers: 'Customers',
+    customerId: 'Customer',
+    validFrom: 'In force from',
+    validUntil: 'In force until',
+    ticketTypeIds: 'Kinds of request included',
+    billableWithoutContract: 'Billable unless a contract includes it',
   },
   option: {
     followUpPolicy: { reopen: 'Reopen it', reject: 'Reject with a reply', new_ticket: 'Open a new linked ticket' },
@@ -504,6 +509,12 @@ export const adminEn = {
       one: 'customer user',
       summary: 'the people who send requests, and their portal log-ins',
       hint: 'A customer user works for one or more customers; deactivated users can no longer log in.',
+    },
+    customerContracts: {
+      title: 'Contracts',
+      one: 'contract',
+      summary: 'which kinds of request each customer has bought',
+      hint: 'A kind of request marked billable (Types) is billable to a customer unless one of their contracts in force includes it; the portal says so when they choose it. Empty dates: no limit.',
     },
   },
 };

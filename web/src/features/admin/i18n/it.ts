@@ -104,6 +104,11 @@ export const adminIt: AdminTexts = {
     phone: 'Telefono',
     mobile: 'Cellulare',
     customers: 'Clienti',
+    customerId: 'Cliente',
+    validFrom: 'In vigore dal',
+    validUntil: 'In vigore fino al',
+    ticketTypeIds: 'Tipi di richiesta compresi',
+    billableWithoutContract: 'A pagamento se nessun contratto lo comprende',
   },
   option: {
     followUpPolicy: {
@@ -414,7 +419,8 @@ export const adminIt: AdminTexts = {
     updated: '{{count}} aggiornati',
     updated_one: '{{count}} aggiornato',
     inError: '{{count}} con errori',
-    stopped: "L'importazione si è fermata alla riga {{line}}: {{message}} Le righe da lì in poi non sono state importate.",
+    stopped:
+      "L'importazione si è fermata alla riga {{line}}: {{message}} Le righe da lì in poi non sono state importate.",
     errorRows: 'Righe con errori',
     download: 'Scarica gli errori in CSV',
   },
@@ -528,6 +534,12 @@ export const adminIt: AdminTexts = {
       one: 'utente cliente',
       summary: 'le persone che inviano le richieste, e i loro accessi al portale',
       hint: 'Un utente cliente lavora per uno o più clienti; gli utenti disattivati non possono più accedere.',
+    },
+    customerContracts: {
+      title: 'Contratti',
+      one: 'contratto',
+      summary: 'quali tipi di richiesta ha acquistato ogni cliente',
+      hint: 'Un tipo di richiesta segnato a pagamento (Tipi) è a pagamento per un cliente se nessuno dei suoi contratti in vigore lo comprende; il portale lo dice quando lo si sceglie. Date vuote: nessun limite.',
     },
   },
 };

@@ -41,6 +41,8 @@ export function FieldInput({ field, value, onChange, error, editing }: Props) {
           onChange={(e) => onChange(e.currentTarget.value)}
         />
       );
+    case 'date':
+      return <TextInput {...common} type="date" value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'textarea':
       return (
         <Textarea {...common} autosize minRows={3} value={text} onChange={(e) => onChange(e.currentTarget.value)} />

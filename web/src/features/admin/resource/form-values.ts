@@ -9,7 +9,7 @@ export function initialValues(def: ResourceDef, row: Row | null): Values {
 function emptyOf(field: FieldDef): unknown {
   if (field.kind === 'boolean') return false;
   if (field.kind === 'refs' || field.kind === 'lines') return [];
-  if (['ref', 'number', 'language', 'timeZone', 'choice'].includes(field.kind)) return null;
+  if (['ref', 'number', 'date', 'language', 'timeZone', 'choice'].includes(field.kind)) return null;
   return '';
 }
 

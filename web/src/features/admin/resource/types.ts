@@ -11,6 +11,8 @@ export type FieldKind =
   | 'email'
   | 'password'
   | 'number'
+  /** a day, YYYY-MM-DD */
+  | 'date'
   | 'boolean'
   /** one of `options`, labelled admin.option.<name>.<value> */
   | 'choice'

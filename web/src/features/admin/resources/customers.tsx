@@ -56,3 +56,20 @@ export const customerUsers: ResourceDef = {
   }),
   withHint: true,
 };
+
+/** What a customer has bought: the kinds of request a contract includes are not billable while it is in force. */
+export const customerContracts: ResourceDef = {
+  key: 'customerContracts',
+  path: 'customer-contracts',
+  fields: [
+    { name: 'customerId', kind: 'ref', ref: 'customers', required: true },
+    { name: 'name', kind: 'text', required: true },
+    { name: 'validFrom', kind: 'date' },
+    { name: 'validUntil', kind: 'date' },
+    { name: 'ticketTypeIds', kind: 'refs', ref: 'ticket-types' },
+    { name: 'comments', kind: 'textarea' },
+  ],
+  columns: [{ name: 'name' }, { name: 'customerId' }, { name: 'validFrom' }, { name: 'validUntil' }],
+  title: (row) => String(row.name),
+  withHint: true,
+};

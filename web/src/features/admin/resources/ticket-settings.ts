@@ -52,8 +52,11 @@ export const states: ResourceDef = {
 export const ticketTypes: ResourceDef = {
   key: 'ticketTypes',
   path: 'ticket-types',
-  fields: [name, comments],
-  columns: [{ name: 'name' }, { name: 'comments' }],
+  fields: [name, { name: 'billableWithoutContract', kind: 'boolean' }, comments],
+  columns: [
+    { name: 'name' },
+    { name: 'billableWithoutContract', format: (row) => (row.billableWithoutContract ? '✓' : '') },
+  ],
   title: byName,
 };
 
