@@ -8,7 +8,7 @@ import { rowLabel } from '../resource/ref-options.ts';
 import type { Row } from '../resource/types.ts';
 import { NOTIFICATION_EVENTS, type NotificationEvent, type NotificationPreferences } from './notification-events.ts';
 
-/** One agent's switches; each toggle is saved at once and the switch shows what the server kept. */
+/** One agent's switches; each toggle is saved at once. */
 export function AgentNotificationsRow({ agent }: { agent: Row }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -21,7 +21,11 @@ export function AgentNotificationsRow({ agent }: { agent: Row }) {
   const [error, setError] = useState<string | null>(null);
   const login = String(agent.login);
 
+  // the switch flips at once; the server's answer then stands, or the old setting comes back with the error
   const toggle = async (event: NotificationEvent, on: boolean) => {
+    const before = preferences.data;
+    if (!before) return;
+    client.setQueryData(queryKey, { ...before, [event]: on });
     setSaving(event);
     try {
       const next = await api<NotificationPreferences>('PUT', `/agents/${agent.id}/notification-preferences`, {
@@ -35,6 +39,7 @@ export function AgentNotificationsRow({ agent }: { agent: Row }) {
         message: t(next[event] ? 'admin.notifications.savedOn' : 'admin.notifications.savedOff', texts),
       });
     } catch (failure) {
+      client.setQueryData(queryKey, before);
       const message = (failure as Error).message;
       setError(message);
       notifications.show({ color: 'red', message });
