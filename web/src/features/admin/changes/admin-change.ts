@@ -40,11 +40,12 @@ export const OBJECT_SCREENS: Record<string, string> = {
   response_templates: 'responseTemplates',
   customers: 'customers',
   customer_users: 'customerUsers',
+  customer_contracts: 'customerContracts',
   system_settings: 'settings',
 };
 
 /** Logged types with no screen of their own (yet). */
-const OTHER_TYPES = ['customer_contracts', 'api_tokens'];
+const OTHER_TYPES = ['api_tokens'];
 
 /** Screens listing rows by id (ResourcePage): the others are one page for the whole type. */
 const SINGLE_PAGE_SCREENS = new Set(['mail-messages', 'settings']);

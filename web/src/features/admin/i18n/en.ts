@@ -309,7 +309,7 @@ export const adminEn = {
       notification_preferences: 'notifications set',
       reprocess: 'processed again',
     },
-    objectTypes: { customer_contracts: 'Customer contracts', api_tokens: 'API tokens' },
+    objectTypes: { api_tokens: 'API tokens' },
     fields: {
       passwordHash: 'Password',
       hasPassword: 'Has a password',

@@ -329,7 +329,7 @@ export const adminIt: AdminTexts = {
       notification_preferences: 'notifiche impostate',
       reprocess: 'rielaborato',
     },
-    objectTypes: { customer_contracts: 'Contratti dei clienti', api_tokens: 'Token API' },
+    objectTypes: { api_tokens: 'Token API' },
     fields: {
       passwordHash: 'Password',
       hasPassword: 'Ha una password',
