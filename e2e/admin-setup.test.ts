@@ -135,4 +135,33 @@ describe('administration', () => {
     expect(stillThere.queueId).toBe(queueId);
     await admin.context.close();
   });
+
+  it('a contract an admin records makes a kind of request included for the customer on the portal', {
+    timeout: 90_000,
+  }, async () => {
+    const { context, page } = await openPage(env.browser, 'en-GB');
+    await logIn(page, env.server.url, 'admin', 'admin-demo', LOGIN);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.goto(`${env.server.url}/admin/customerContracts`);
+    await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();
+    await create(page, 'contract', async () => {
+      await pick(page, 'Customer', 'Comune di Pianfiorito');
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('PALASS 2027');
+      await page.getByRole('dialog').getByRole('textbox', { name: 'Kinds of request included' }).click();
+      await page.getByRole('option', { name: 'Supporto operativo' }).click();
+      await page.keyboard.press('Escape');
+    });
+    await page.getByRole('table', { name: 'Contracts' }).getByRole('cell', { name: 'PALASS 2027' }).waitFor();
+    await context.close();
+
+    const customer = await openPage(env.browser, 'en-GB');
+    await logIn(customer.page, `${env.server.url}/portal`, 'marco.galli', 'marco-demo', LOGIN);
+    await customer.page.getByRole('link', { name: 'New request' }).click();
+    await customer.page.getByRole('textbox', { name: 'Kind of request' }).click();
+    await customer.page.getByRole('option', { name: 'Supporto operativo' }).click();
+    await customer.page
+      .getByText('Requests of the kind "Supporto operativo" are included in the contract "PALASS 2027".')
+      .waitFor();
+    await customer.context.close();
+  });
 });
