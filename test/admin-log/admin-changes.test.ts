@@ -222,6 +222,25 @@ describe('admin change log', () => {
     expect((await kit.t.app.inject({ method: 'GET', url: '/api/v1/admin-changes' })).statusCode).toBe(401);
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const docs = (await kit.t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const list = docs.paths['/api/v1/admin-changes'].get;
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['objectType', 'objectId', 'agentId', 'q', 'from', 'before', 'page', 'pageSize']),
+    );
+    const item = list.responses['200'].content['application/json'].schema.properties.items.items;
+    expect(Object.keys(item.properties)).toEqual([
+      'id',
+      'changedAt',
+      'agent',
+      'objectType',
+      'objectId',
+      'objectName',
+      'action',
+      'changes',
+    ]);
+  });
+
   it('filters by object, agent, text and time, page by page, newest first', async () => {
     const before = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
