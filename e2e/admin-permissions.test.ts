@@ -72,7 +72,7 @@ describe('the permission matrix', () => {
     await cityware.getByText('not saved').waitFor({ state: 'detached' });
     // what is in effect now, as the server computes it, next to his role's groups
     await cityware.getByRole('cell', { name: 'ro, note', exact: true }).waitFor();
-    await screenshot(page, 'admin-permissions');
+    await screenshot(page, 'admin-permissions-by-agent');
 
     const stored = await env.server.ctx.db
       .selectFrom('groupAgentPermissions as p')
