@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, detectSeparator, parseRecords, readCsv, writeCsv } from '../../web/src/features/admin/import/csv.ts';
+import {
+  CsvError,
+  decodeCsv,
+  detectSeparator,
+  parseRecords,
+  readCsv,
+  writeCsv,
+} from '../../web/src/features/admin/import/csv.ts';
 
 /** The web app's CSV reader (the import page): files as Excel and other spreadsheets save them. */
 describe('CSV files for the import', () => {
@@ -25,6 +32,23 @@ describe('CSV files for the import', () => {
       // the blank line 4 is skipped; the row after it keeps its own line number
       { line: 5, values: { login: 'lbianchi', comments: '', email: 'l@x.it' } },
     ]);
+  });
+
+  it("decodes UTF-8, and a file that is not UTF-8 as Excel's plain CSV on Windows (Windows-1252)", () => {
+    const utf8 = new TextEncoder().encode('\uFEFFcity\r\nForlì\r\n');
+    expect(readCsv(decodeCsv(utf8)).rows).toEqual([{ line: 2, values: { city: 'Forlì' } }]);
+    // accented letters only: Node decodes windows-1252 as Latin-1 (0x80 is not € there, as it is in browsers)
+    const windows = new Uint8Array([
+      ...Buffer.from('city;note\r\nForl', 'latin1'),
+      0xec,
+      0x3b,
+      0x63,
+      0x69,
+      0x74,
+      0x74,
+      0xe0,
+    ]);
+    expect(readCsv(decodeCsv(windows)).rows).toEqual([{ line: 2, values: { city: 'Forlì', note: 'città' } }]);
   });
 
   it('takes the separator the header uses most, outside quotes', () => {

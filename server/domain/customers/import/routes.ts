@@ -40,7 +40,8 @@ export async function customerImportRoutes(app: App, ctx: DomainContext) {
       },
       async (request) => {
         const results = await run(actorOf(request), request.body);
-        return { results: results.map(present(languageFrom(request.headers['accept-language']))) };
+        const language = languageFrom(request.headers['accept-language'], ctx.config.defaultLanguage);
+        return { results: results.map(present(language)) };
       },
     );
   route('/api/v1/customers/import', 'customers', CUSTOMER_COLUMNS.fields, (actor, body) =>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CsvDrop } from './CsvDrop.tsx';
 import { fieldFor, IMPORT_KINDS, type ImportKind } from './columns.ts';
-import { CsvError, type CsvFile, readCsv } from './csv.ts';
+import { CsvError, type CsvFile, decodeCsv, readCsv } from './csv.ts';
 import { ImportPreview } from './ImportPreview.tsx';
 import { ImportReport } from './ImportReport.tsx';
 import { type ImportMode, useCsvImport } from './use-csv-import.ts';
@@ -28,7 +28,7 @@ export function CustomerImportPage() {
     run.reset();
     if (!/\.csv$/i.test(file.name)) return setChosen({ name: file.name, problem: t('admin.import.notCsv') });
     try {
-      setChosen({ name: file.name, csv: readCsv(await file.text()) });
+      setChosen({ name: file.name, csv: readCsv(decodeCsv(await file.arrayBuffer())) });
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       setChosen({ name: file.name, problem: t(`admin.import.csv.${error.problem}`, { line: error.line }) });

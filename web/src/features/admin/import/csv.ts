@@ -1,7 +1,7 @@
 /**
  * CSV files as spreadsheets save them: comma or semicolon separated (Excel in Italy writes ';'),
  * fields in double quotes with "" for a quote and line breaks inside, CRLF or LF, UTF-8 with or
- * without a byte order mark.
+ * without a byte order mark (or Windows-1252, see decodeCsv).
  */
 
 export type Separator = ',' | ';';
@@ -93,6 +93,18 @@ export function parseRecords(text: string, separator: Separator): CsvRecord[] {
   if (quoted) throw new CsvError('unclosedQuote', start);
   endRecord();
   return records;
+}
+
+/**
+ * The text of a file's bytes: UTF-8 (a byte order mark dropped), or, when the bytes are not valid
+ * UTF-8, Windows-1252, which Excel's plain "CSV" format writes on Italian Windows.
+ */
+export function decodeCsv(bytes: ArrayBuffer | Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
 }
 
 /** The file as a header and rows of named values: what the import sends, chunk by chunk. */
