@@ -142,7 +142,7 @@ describe('administration', () => {
     const { context, page } = await openPage(env.browser, 'en-GB');
     await logIn(page, env.server.url, 'admin', 'admin-demo', LOGIN);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await page.goto(`${env.server.url}/admin/customerContracts`);
+    await page.goto(`${env.server.url}/admin/customer-contracts`);
     await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();
     await create(page, 'contract', async () => {
       await pick(page, 'Customer', 'Comune di Pianfiorito');

@@ -309,7 +309,6 @@ export const en = {
   },
   placeholder: {
     reports: 'Other reports come with a later version of Sportello.',
-    admin: 'Administration screens come with a later version; until then, use the API described at',
     calendar: 'Pending reminders',
     calendarEmpty: 'No pending reminders.',
     escalation: 'Escalations need SLAs with times, which come with a later version.',

@@ -315,8 +315,6 @@ export const it: Texts = {
   },
   placeholder: {
     reports: 'Gli altri resoconti arriveranno con una prossima versione di Sportello.',
-    admin:
-      "Le schermate di amministrazione arriveranno con una prossima versione; nel frattempo si usa l'API descritta in",
     calendar: 'Promemoria in attesa',
     calendarEmpty: 'Nessun promemoria in attesa.',
     escalation: 'Le escalation richiedono SLA con tempi, che arriveranno con una prossima versione.',

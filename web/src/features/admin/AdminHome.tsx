@@ -1,6 +1,7 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { adminPath } from './admin-path.ts';
 import { entryKey, SECTIONS } from './sections.tsx';
 
 /** The first screen of the administration: every section with what its screens are for. */
@@ -20,7 +21,7 @@ export function AdminHome() {
             <Stack gap={4}>
               {section.entries.map((entry) => (
                 <Text key={entryKey(entry)} size="sm">
-                  <Anchor component={Link} to={`/admin/${entryKey(entry)}`}>
+                  <Anchor component={Link} to={adminPath(entryKey(entry))}>
                     {t(`admin.resource.${entryKey(entry)}.title`)}
                   </Anchor>
                   {' — '}

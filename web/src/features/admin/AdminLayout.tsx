@@ -1,6 +1,7 @@
 import { Grid, NavLink as MantineNavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { adminPath } from './admin-path.ts';
 import { entryKey, SECTIONS } from './sections.tsx';
 
 /** The administration area: its menu on the left, the chosen screen on the right. */
@@ -20,7 +21,7 @@ export function AdminLayout() {
                   <MantineNavLink
                     key={entryKey(entry)}
                     component={NavLink}
-                    to={`/admin/${entryKey(entry)}`}
+                    to={adminPath(entryKey(entry))}
                     label={t(`admin.resource.${entryKey(entry)}.title`)}
                   />
                 ))}

@@ -4,6 +4,7 @@ import { PlaceholderPage } from '../../app/PlaceholderPage.tsx';
 import { useSession } from '../../app/session.tsx';
 import { AdminHome } from './AdminHome.tsx';
 import { AdminLayout } from './AdminLayout.tsx';
+import { adminPath } from './admin-path.ts';
 import { adminEn } from './i18n/en.ts';
 import { adminIt } from './i18n/it.ts';
 import { ResourcePage } from './resource/ResourcePage.tsx';
@@ -24,7 +25,7 @@ export function AdminRoutes() {
         {SECTIONS.flatMap((section) => section.entries).map((entry) => (
           <Route
             key={entryKey(entry)}
-            path={entryKey(entry)}
+            path={adminPath(entryKey(entry)).slice('/admin/'.length)}
             element={
               'resource' in entry ? <ResourcePage key={entryKey(entry)} def={entry.resource} /> : entry.screen.element
             }

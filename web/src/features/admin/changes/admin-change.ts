@@ -1,3 +1,4 @@
+import { adminPath } from '../admin-path.ts';
 /** One entry of GET /api/v1/admin-changes. */
 export interface AdminChange {
   id: number;
@@ -56,8 +57,8 @@ export const OBJECT_TYPES = [...Object.keys(OBJECT_SCREENS), ...OTHER_TYPES];
 export function objectLink(change: AdminChange): string | null {
   const screen = OBJECT_SCREENS[change.objectType];
   if (!screen || change.action === 'delete') return null;
-  if (SINGLE_PAGE_SCREENS.has(screen)) return `/admin/${screen}`;
-  return change.objectId === null ? null : `/admin/${screen}?id=${change.objectId}`;
+  if (SINGLE_PAGE_SCREENS.has(screen)) return adminPath(screen);
+  return change.objectId === null ? null : `${adminPath(screen)}?id=${change.objectId}`;
 }
 
 /** A field's value as {from, to}, as an update logs it; a created or deleted row logs plain values. */
