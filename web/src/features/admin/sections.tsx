@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ChangeLogPage } from './changes/ChangeLogPage.tsx';
+import { CustomerImportPage } from './import/CustomerImportPage.tsx';
 import { MailMessagesPage } from './mail-messages/MailMessagesPage.tsx';
 import { NotificationsPage } from './notifications/NotificationsPage.tsx';
 import { PermissionsPage } from './permissions/PermissionsPage.tsx';
@@ -48,7 +49,10 @@ export const SECTIONS: { key: string; entries: Entry[] }[] = [
   },
   {
     key: 'customers',
-    entries: [customers, customerUsers, customerContracts].map((resource) => ({ resource })),
+    entries: [
+      ...[customers, customerUsers, customerContracts].map((resource) => ({ resource })),
+      { screen: { key: 'import', element: <CustomerImportPage /> } },
+    ],
   },
   {
     key: 'system',

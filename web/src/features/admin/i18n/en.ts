@@ -516,6 +516,10 @@ export const adminEn = {
       summary: 'which kinds of request each customer has bought',
       hint: 'A kind of request marked billable (Types) is billable to a customer unless one of their contracts in force includes it; the portal says so when they choose it. Empty dates: no limit.',
     },
+    import: {
+      title: 'Import (CSV)',
+      summary: 'customers and customer users from a spreadsheet, with a report of the rows in error',
+    },
   },
 };
 

@@ -541,5 +541,9 @@ export const adminIt: AdminTexts = {
       summary: 'quali tipi di richiesta ha acquistato ogni cliente',
       hint: 'Un tipo di richiesta segnato a pagamento (Tipi) è a pagamento per un cliente se nessuno dei suoi contratti in vigore lo comprende; il portale lo dice quando lo si sceglie. Date vuote: nessun limite.',
     },
+    import: {
+      title: 'Importazione (CSV)',
+      summary: 'clienti e utenti clienti da un foglio di calcolo, con l’elenco delle righe errate',
+    },
   },
 };
