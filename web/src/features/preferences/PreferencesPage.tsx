@@ -4,23 +4,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { NOTIFICATION_EVENTS, type NotificationPreferences } from '../../api/notification-events.ts';
 import { useConfigList } from '../../api/queries.ts';
 import type { Me } from '../../api/types.ts';
 import { useSession } from '../../app/session.tsx';
 import { changeLanguage } from '../../i18n/index.ts';
-
-const NOTIFICATIONS = [
-  'new_ticket',
-  'follow_up',
-  'lock_changed',
-  'moved',
-  'owner_changed',
-  'responsible_changed',
-  'note_added',
-  'pending_reminder',
-  'send_failed',
-] as const;
-type Notifications = Record<(typeof NOTIFICATIONS)[number], boolean>;
 
 /** Personal preferences: language, time zone, my queues, which notifications I get by email. */
 export function PreferencesPage() {
@@ -65,11 +53,13 @@ export function PreferencesPage() {
 
   const prefs = useQuery({
     queryKey: ['notification-preferences', me.id],
-    queryFn: () => api<Notifications>('GET', `/agents/${me.id}/notification-preferences`),
+    queryFn: () => api<NotificationPreferences>('GET', `/agents/${me.id}/notification-preferences`),
   });
-  const toggle = async (key: keyof Notifications, on: boolean) => {
+  const toggle = async (key: keyof NotificationPreferences, on: boolean) => {
     try {
-      const next = await api<Notifications>('PUT', `/agents/${me.id}/notification-preferences`, { [key]: on });
+      const next = await api<NotificationPreferences>('PUT', `/agents/${me.id}/notification-preferences`, {
+        [key]: on,
+      });
       queryClient.setQueryData(['notification-preferences', me.id], next);
       saved();
     } catch (error) {
@@ -129,7 +119,7 @@ export function PreferencesPage() {
         </Title>
         <Stack gap="xs">
           {prefs.data &&
-            NOTIFICATIONS.map((key) => (
+            NOTIFICATION_EVENTS.map((key) => (
               <Switch
                 key={key}
                 label={t(`preferences.notify.${key}`)}

@@ -4,9 +4,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import {
+  NOTIFICATION_EVENTS,
+  type NotificationEvent,
+  type NotificationPreferences,
+} from '../../../api/notification-events.ts';
 import { rowLabel } from '../resource/ref-options.ts';
 import type { Row } from '../resource/types.ts';
-import { NOTIFICATION_EVENTS, type NotificationEvent, type NotificationPreferences } from './notification-events.ts';
 
 /** One agent's switches; each toggle is saved at once. */
 export function AgentNotificationsRow({ agent }: { agent: Row }) {

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../../../api/client.ts';
+import { NOTIFICATION_EVENTS } from '../../../api/notification-events.ts';
 import type { Page } from '../../../api/types.ts';
 import type { Row } from '../resource/types.ts';
 import { AgentNotificationsRow } from './AgentNotificationsRow.tsx';
-import { NOTIFICATION_EVENTS } from './notification-events.ts';
 
 const PAGE_SIZE = 25;
 
