@@ -1,6 +1,6 @@
-import { CloseButton, Group, Paper, Text } from '@mantine/core';
-import { type ClipboardEvent, type DragEvent, useRef, useState } from 'react';
+import { CloseButton, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DropZone } from './DropZone.tsx';
 
 export interface FileAttachment {
   filename: string;
@@ -29,50 +29,9 @@ export function FileDrop({
   onChange: (files: FileAttachment[]) => void;
 }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const add = async (list: FileList | File[]) =>
-    onChange([...files, ...(await Promise.all([...list].map(readAttachment)))]);
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    void add(event.dataTransfer.files);
-  };
-  const onPaste = (event: ClipboardEvent) => {
-    const pasted = [...event.clipboardData.files];
-    if (pasted.length === 0) return;
-    event.preventDefault();
-    void add(pasted);
-  };
+  const add = async (list: File[]) => onChange([...files, ...(await Promise.all(list.map(readAttachment)))]);
   return (
-    <Paper
-      withBorder
-      p="sm"
-      bg={over ? 'blue.0' : undefined}
-      style={{ borderStyle: 'dashed', cursor: 'pointer' }}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-      onPaste={onPaste}
-      onClick={() => input.current?.click()}
-      onKeyDown={(event) => event.key === 'Enter' && input.current?.click()}
-      tabIndex={0}
-      role="button"
-      aria-label={t('files.drop')}
-    >
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        onChange={(e) => e.currentTarget.files && void add(e.currentTarget.files)}
-      />
-      <Text size="sm" c="dimmed">
-        {t('files.drop')}
-      </Text>
+    <DropZone label={t('files.drop')} multiple takesPaste onFiles={(list) => void add(list)}>
       {files.map((file, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be attached twice; the list only grows or loses an item
         <Group key={`${file.filename}${index}`} gap="xs">
@@ -87,6 +46,6 @@ export function FileDrop({
           />
         </Group>
       ))}
-    </Paper>
+    </DropZone>
   );
 }
