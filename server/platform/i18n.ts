@@ -336,7 +336,8 @@ const it: Record<MessageKey, string> = {
   'import.invalid': 'Valore non valido per {field}',
   'import.customer_exists':
     'Il numero cliente {value} esiste già: per modificarlo, importare in modalità "crea o aggiorna"',
-  'import.customer_user_exists': 'Il login {value} esiste già: per modificarlo, importare in modalità "crea o aggiorna"',
+  'import.customer_user_exists':
+    'Il login {value} esiste già: per modificarlo, importare in modalità "crea o aggiorna"',
 };
 
 const catalogs: Record<Language, Record<MessageKey, string>> = { en, it };
