@@ -6,6 +6,7 @@ import type { DomainContext } from '../context.ts';
 import { newMessageId } from '../mail/outbound/message-id.ts';
 import { enqueueArticleSend } from '../mail/outbound/send-queue.ts';
 import type { Actor } from '../permissions/actor.ts';
+import { heldRows } from './ticket-records.ts';
 
 export interface AttachmentInput {
   filename: string;
@@ -88,25 +89,30 @@ export async function insertArticle(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const held = heldRows(trx);
   for (const attachment of input.attachments ?? []) {
     const hash = sha256(attachment.content);
+    const content = { sha256: hash, size: attachment.content.byteLength, content: attachment.content };
+    const row = {
+      articleId: article.id,
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      contentId: attachment.contentId ?? null,
+      inline: attachment.inline ?? false,
+      size: attachment.content.byteLength,
+      sha256: hash,
+    };
+    if (held) {
+      held.contents.push(content);
+      held.attachments.push(row);
+      continue;
+    }
     await trx
       .insertInto('attachmentContents')
-      .values({ sha256: hash, size: attachment.content.byteLength, content: attachment.content })
+      .values(content)
       .onConflict((oc) => oc.column('sha256').doNothing())
       .execute();
-    await trx
-      .insertInto('attachments')
-      .values({
-        articleId: article.id,
-        filename: attachment.filename,
-        contentType: attachment.contentType,
-        contentId: attachment.contentId ?? null,
-        inline: attachment.inline ?? false,
-        size: attachment.content.byteLength,
-        sha256: hash,
-      })
-      .execute();
+    await trx.insertInto('attachments').values(row).execute();
   }
   if (input.sendStatus === 'queued') await enqueueArticleSend(ctx, trx, article.id);
   return article.id;

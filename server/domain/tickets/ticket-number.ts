@@ -44,18 +44,22 @@ function counterScope(generator: TicketNumberGenerator, now: Date): string {
 }
 
 /**
- * Takes the next counter value with one atomic upsert: two transactions, in one process or many,
+ * Takes the next counter values with one atomic upsert: two transactions, in one process or many,
  * never read the same value. It runs outside the ticket's transaction so that the counter row is
- * locked only for the statement, not for the whole creation.
+ * locked only for the statement, not for the whole creation. The mail intake numbers a whole batch
+ * of new tickets at once.
  */
-export async function nextTicketNumber(
+export async function nextTicketNumbers(
   db: Database,
   generator: TicketNumberGenerator,
   systemId: string,
   now: Date,
-): Promise<string> {
+  count: number,
+): Promise<string[]> {
   const scope = counterScope(generator, now);
-  for (;;) {
+  const numbers: string[] = [];
+  while (numbers.length < count) {
+    const wanted = count - numbers.length;
     const row = await db.transaction().execute(async (trx) => {
       // No need to wait for this commit to reach the disk: the ticket that uses the number commits
       // later and waits for it, which flushes the log up to here too; if nothing uses it, a counter
@@ -63,14 +67,30 @@ export async function nextTicketNumber(
       await sql`SET LOCAL synchronous_commit TO OFF`.execute(trx);
       return trx
         .insertInto('ticketNumberCounters')
-        .values({ scope, counter: 1 })
-        .onConflict((oc) => oc.column('scope').doUpdateSet({ counter: sql`ticket_number_counters.counter + 1` }))
+        .values({ scope, counter: wanted })
+        .onConflict((oc) =>
+          oc.column('scope').doUpdateSet({ counter: sql`ticket_number_counters.counter + ${wanted}` }),
+        )
         .returning('counter')
         .executeTakeFirstOrThrow();
     });
-    const tn = formatTicketNumber(generator, systemId, row.counter, now);
+    const drawn = Array.from({ length: wanted }, (_, i) =>
+      formatTicketNumber(generator, systemId, row.counter - wanted + 1 + i, now),
+    );
     // numbers imported from another system may already exist: skip them, as OTRS does
-    const taken = await db.selectFrom('tickets').select('id').where('tn', '=', tn).executeTakeFirst();
-    if (!taken) return tn;
+    const taken = await db.selectFrom('tickets').select('tn').where('tn', 'in', drawn).execute();
+    const takenSet = new Set(taken.map((ticket) => ticket.tn));
+    numbers.push(...drawn.filter((tn) => !takenSet.has(tn)));
   }
+  return numbers;
+}
+
+export async function nextTicketNumber(
+  db: Database,
+  generator: TicketNumberGenerator,
+  systemId: string,
+  now: Date,
+): Promise<string> {
+  const [tn] = await nextTicketNumbers(db, generator, systemId, now, 1);
+  return tn as string;
 }

@@ -1,5 +1,11 @@
-import type { Transaction } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { Insertable, Transaction } from 'kysely';
+import type {
+  AttachmentContentsTable,
+  AttachmentsTable,
+  DB,
+  TicketEventsTable,
+  TicketHistoryTable,
+} from '../../db/schema.ts';
 import type { DomainContext } from '../context.ts';
 import type { Actor } from '../permissions/actor.ts';
 
@@ -15,6 +21,51 @@ interface Snapshot {
   typeId: number | null;
 }
 
+/** Rows a transaction holds back, to write them with one statement per table at its end. */
+export interface HeldRows {
+  contents: Insertable<AttachmentContentsTable>[];
+  attachments: Insertable<AttachmentsTable>[];
+  history: Insertable<TicketHistoryTable>[];
+  events: Insertable<TicketEventsTable>[];
+}
+
+const holding = new WeakMap<Transaction<DB>, HeldRows>();
+
+/** The rows `trx` holds back, if it does (see holdingRows): nothing must be read back before its end. */
+export const heldRows = (trx: Transaction<DB>): HeldRows | undefined => holding.get(trx);
+
+/**
+ * Runs `body` holding back the attachments, history rows and events it writes in `trx`, and
+ * writes them at its end, still inside the transaction, one statement per table (the events' jobs
+ * after them). For work that only adds these rows and never reads them back — a batch of received
+ * mail, where they were most of the statements.
+ */
+export async function holdingRows<T>(ctx: DomainContext, trx: Transaction<DB>, body: () => Promise<T>): Promise<T> {
+  if (holding.has(trx)) return body();
+  const held: HeldRows = { contents: [], attachments: [], history: [], events: [] };
+  holding.set(trx, held);
+  try {
+    const result = await body();
+    // the contents before the attachments that refer to them
+    if (held.contents.length > 0) {
+      await trx
+        .insertInto('attachmentContents')
+        .values(held.contents)
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    }
+    if (held.attachments.length > 0) await trx.insertInto('attachments').values(held.attachments).execute();
+    if (held.history.length > 0) await trx.insertInto('ticketHistory').values(held.history).execute();
+    if (held.events.length > 0) {
+      const rows = await trx.insertInto('ticketEvents').values(held.events).returning('id').execute();
+      for (const row of rows) await ctx.jobs.enqueue(trx, TICKET_EVENT_JOB, { eventId: Number(row.id) });
+    }
+    return result;
+  } finally {
+    holding.delete(trx);
+  }
+}
+
 /** A history row, with OTRS's snapshot of queue, owner, priority, state and type for reports. */
 export async function recordHistory(
   ctx: DomainContext,
@@ -25,23 +76,23 @@ export async function recordHistory(
   data: Record<string, unknown>,
   articleId?: number,
 ): Promise<void> {
-  await trx
-    .insertInto('ticketHistory')
-    .values({
-      ticketId: ticket.id,
-      articleId: articleId ?? null,
-      type,
-      data: JSON.stringify(data),
-      queueId: ticket.queueId,
-      ownerId: ticket.ownerId,
-      priorityId: ticket.priorityId,
-      stateId: ticket.stateId,
-      typeId: ticket.typeId,
-      createdBy: actor.kind === 'agent' ? actor.agentId : 1,
-      createdByCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
-      createdAt: ctx.now(),
-    })
-    .execute();
+  const row = {
+    ticketId: ticket.id,
+    articleId: articleId ?? null,
+    type,
+    data: JSON.stringify(data),
+    queueId: ticket.queueId,
+    ownerId: ticket.ownerId,
+    priorityId: ticket.priorityId,
+    stateId: ticket.stateId,
+    typeId: ticket.typeId,
+    createdBy: actor.kind === 'agent' ? actor.agentId : 1,
+    createdByCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
+    createdAt: ctx.now(),
+  };
+  const held = heldRows(trx);
+  if (held) held.history.push(row);
+  else await trx.insertInto('ticketHistory').values(row).execute();
 }
 
 /** An outbox row and its job, in the command's transaction: both exist exactly when the change does. */
@@ -53,17 +104,19 @@ export async function recordEvent(
   type: string,
   payload: Record<string, unknown>,
 ): Promise<void> {
-  const row = await trx
-    .insertInto('ticketEvents')
-    .values({
-      type,
-      ticketId,
-      actorAgentId: actor.kind === 'agent' ? actor.agentId : null,
-      actorCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
-      payload: JSON.stringify(payload),
-      createdAt: ctx.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const event = {
+    type,
+    ticketId,
+    actorAgentId: actor.kind === 'agent' ? actor.agentId : null,
+    actorCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
+    payload: JSON.stringify(payload),
+    createdAt: ctx.now(),
+  };
+  const held = heldRows(trx);
+  if (held) {
+    held.events.push(event);
+    return;
+  }
+  const row = await trx.insertInto('ticketEvents').values(event).returning('id').executeTakeFirstOrThrow();
   await ctx.jobs.enqueue(trx, TICKET_EVENT_JOB, { eventId: Number(row.id) });
 }

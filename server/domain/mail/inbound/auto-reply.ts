@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { AutoResponseKind, DB } from '../../../db/schema.ts';
 import type { DomainContext } from '../../context.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import { addArticle } from '../../tickets/article-step.ts';
 import type { TicketTransaction } from '../../tickets/ticket-transaction.ts';
 import { renderAutoResponse } from '../outbound/auto-response.ts';
@@ -46,33 +47,45 @@ export async function withinDailyLimit(ctx: DomainContext, trx: Transaction<DB>,
 /**
  * Queues the queue's auto-response as a system article (sent by the outgoing mail job), unless
  * the message must not be answered (loop protection); a skipped one is written in the history.
+ * A batch of mail shares its reads of the queues and texts through `memo`.
  */
-export async function sendAutoReply(tx: TicketTransaction, request: AutoReplyRequest): Promise<number | null> {
+export async function sendAutoReply(
+  tx: TicketTransaction,
+  request: AutoReplyRequest,
+  memo: ReadMemo = noMemo,
+): Promise<number | null> {
   const address = request.to.address.toLowerCase();
   const skipped = request.blocker ?? ((await withinDailyLimit(tx.ctx, tx.trx, address)) ? null : 'daily-limit');
   if (skipped) {
     await tx.history('AutoResponseSkipped', { kind: request.kind, to: address, reason: skipped });
     return null;
   }
-  const queue = await tx.trx
-    .selectFrom('queues')
-    .leftJoin('systemAddresses', 'systemAddresses.id', 'queues.systemAddressId')
-    .select(['queues.name', 'systemAddresses.email', 'systemAddresses.displayName'])
-    .where('queues.id', '=', tx.ticket.queueId)
-    .executeTakeFirstOrThrow();
-  const text = await renderAutoResponse(tx.trx, {
-    queueId: tx.ticket.queueId,
-    kind: request.kind,
-    language: request.language,
-    vars: {
-      ticketNumber: tx.ticket.tn,
-      ticketUrl: customerTicketUrl(tx.ctx.config, tx.ticket.tn),
-      subject: request.subject,
-      customerName: request.customerName,
-      queueName: queue.name,
-      reasons: request.reasons ?? '',
+  const { queueId } = tx.ticket;
+  const queue = await memo(`replyQueue:${queueId}`, () =>
+    tx.trx
+      .selectFrom('queues')
+      .leftJoin('systemAddresses', 'systemAddresses.id', 'queues.systemAddressId')
+      .select(['queues.name', 'systemAddresses.email', 'systemAddresses.displayName'])
+      .where('queues.id', '=', queueId)
+      .executeTakeFirstOrThrow(),
+  );
+  const text = await renderAutoResponse(
+    tx.trx,
+    {
+      queueId,
+      kind: request.kind,
+      language: request.language,
+      vars: {
+        ticketNumber: tx.ticket.tn,
+        ticketUrl: customerTicketUrl(tx.ctx.config, tx.ticket.tn),
+        subject: request.subject,
+        customerName: request.customerName,
+        queueName: queue.name,
+        reasons: request.reasons ?? '',
+      },
     },
-  });
+    memo,
+  );
   return addArticle(
     tx,
     {

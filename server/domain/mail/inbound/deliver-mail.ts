@@ -2,20 +2,29 @@ import type { Transaction } from 'kysely';
 import type { AutoResponseKind, DB } from '../../../db/schema.ts';
 import type { DomainContext } from '../../context.ts';
 import { systemActor } from '../../permissions/load-actor.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import { addArticle } from '../../tickets/article-step.ts';
 import { followUpPolicy, planReopen } from '../../tickets/commands/add-customer-reply.ts';
 import { insertTicket } from '../../tickets/commands/create-ticket.ts';
 import { writeLink } from '../../tickets/commands/link-tickets.ts';
 import { FINAL_STATE_TYPES, isClosed } from '../../tickets/rules/states.ts';
-import { lockTicketRow, type TicketTransaction } from '../../tickets/ticket-transaction.ts';
+import { lockTicketRow, TicketTransaction } from '../../tickets/ticket-transaction.ts';
 import { sendAutoReply } from './auto-reply.ts';
 import type { AnswerPlan, DeliveryPlan } from './delivery-plan.ts';
 import { queueIntakeReply } from './intake-reply.ts';
 import type { Processed } from './process-mail.ts';
 import { createSenderCustomerUser } from './sender-customer.ts';
 
-/** Carries out a delivery plan inside the message's transaction. */
-export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan: DeliveryPlan): Promise<Processed> {
+/**
+ * Carries out a delivery plan inside the message's transaction (or its batch's: `memo` shares the
+ * reads of queues and auto-response texts between the messages of the batch).
+ */
+export async function deliverMail(
+  ctx: DomainContext,
+  trx: Transaction<DB>,
+  plan: DeliveryPlan,
+  memo: ReadMemo = noMemo,
+): Promise<Processed> {
   const actor = systemActor();
   switch (plan.kind) {
     case 'ignore':
@@ -31,6 +40,7 @@ export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan
         plan.answer,
         plan.mail.subject,
         messageId,
+        memo,
       );
       return { status: 'rejected', outcome: 'rejected_intake', ticketId: null, articleId: null };
     }
@@ -55,13 +65,13 @@ export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan
       if (closed && (await followUpPolicy(tx)).followUpPolicy === 'reject') {
         // the message is kept on the ticket (agents see it) but does not reopen it
         const articleId = await addArticle(tx, plan.article, { historyType: 'FollowUp' });
-        await answer(tx, plan, plan.answer, 'reject');
+        await answer(tx, plan, plan.answer, 'reject', memo);
         return { status: 'rejected', outcome: 'rejected_follow_up', ticketId: tx.ticket.id, articleId };
       }
       const reopen = await planReopen(tx);
       const articleId = await addArticle(tx, plan.article, { historyType: 'FollowUp' });
       await reopen();
-      await answer(tx, plan, plan.answer, 'follow_up');
+      await answer(tx, plan, plan.answer, 'follow_up', memo);
       return { status: 'processed', outcome: 'follow_up', ticketId: tx.ticket.id, articleId };
     }
     case 'new_ticket': {
@@ -71,14 +81,21 @@ export async function deliverMail(ctx: DomainContext, trx: Transaction<DB>, plan
         prepared = { ...prepared, customerUserId, customerContact: '' };
       }
       const created = await insertTicket(ctx, trx, actor, prepared);
-      const tx = await lockTicketRow(ctx, trx, actor, created.id);
+      // written in this transaction, so nobody else sees it yet: no need to lock it and read it back
+      const tx = new TicketTransaction(ctx, trx, actor, {
+        ...created.ticket,
+        queueGroupId: prepared.queue.groupId,
+        queueName: prepared.queue.name,
+        stateType: prepared.state.type,
+        stateName: prepared.state.name,
+      });
       await filterHistory(tx, plan.filters);
       if (plan.closedTicketId) {
         const closed = await lockTicketRow(ctx, trx, actor, plan.closedTicketId);
         await tx.history('FollowUpOfClosed', { tn: closed.ticket.tn, state: closed.ticket.stateName });
         await writeLink(closed, tx, 'normal');
       }
-      await answer(tx, plan, plan.answer, plan.closedTicketId ? 'new_ticket_for_closed' : 'new_ticket');
+      await answer(tx, plan, plan.answer, plan.closedTicketId ? 'new_ticket_for_closed' : 'new_ticket', memo);
       return {
         status: 'processed',
         outcome: plan.closedTicketId ? 'new_ticket_for_closed' : 'new_ticket',
@@ -93,17 +110,21 @@ async function filterHistory(tx: TicketTransaction, filters: string[]): Promise<
   if (filters.length > 0) await tx.history('PostmasterFilter', { filters });
 }
 
-function answer(tx: TicketTransaction, plan: DeliveryPlan, how: AnswerPlan, kind: AutoResponseKind) {
+function answer(tx: TicketTransaction, plan: DeliveryPlan, how: AnswerPlan, kind: AutoResponseKind, memo: ReadMemo) {
   if (!how.replyTo) return tx.history('AutoResponseSkipped', { kind, reason: 'no-sender' });
   const messageId = plan.mail.messageId ? `<${plan.mail.messageId}>` : null;
-  return sendAutoReply(tx, {
-    kind,
-    to: how.replyTo,
-    language: how.language,
-    blocker: how.blocker,
-    inReplyTo: messageId,
-    references: [...plan.mail.references.map((id) => `<${id}>`), messageId].filter(Boolean).join(' ') || null,
-    subject: plan.mail.subject,
-    customerName: how.customerName,
-  });
+  return sendAutoReply(
+    tx,
+    {
+      kind,
+      to: how.replyTo,
+      language: how.language,
+      blocker: how.blocker,
+      inReplyTo: messageId,
+      references: [...plan.mail.references.map((id) => `<${id}>`), messageId].filter(Boolean).join(' ') || null,
+      subject: plan.mail.subject,
+      customerName: how.customerName,
+    },
+    memo,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -37,14 +38,17 @@ export async function destinationOf(
   mail: ParsedMail,
   envelopeTo: string[],
   accountQueueId: number | null,
+  memo: ReadMemo = noMemo,
 ): Promise<Destination> {
-  const addresses = await db
-    .selectFrom('systemAddresses')
-    .innerJoin('queues', 'queues.id', 'systemAddresses.queueId')
-    .select(['systemAddresses.id', 'systemAddresses.email', 'systemAddresses.queueId'])
-    .where('systemAddresses.valid', '=', true)
-    .where('queues.valid', '=', true)
-    .execute();
+  const addresses = await memo('destinations', () =>
+    db
+      .selectFrom('systemAddresses')
+      .innerJoin('queues', 'queues.id', 'systemAddresses.queueId')
+      .select(['systemAddresses.id', 'systemAddresses.email', 'systemAddresses.queueId'])
+      .where('systemAddresses.valid', '=', true)
+      .where('queues.valid', '=', true)
+      .execute(),
+  );
   const byEmail = new Map(addresses.map((row) => [row.email.toLowerCase(), row]));
   const match = recipients(mail, envelopeTo)
     .map((address) => byEmail.get(address))

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DomainContext } from '../../context.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import { renderAutoResponse } from '../outbound/auto-response.ts';
 import { newMessageId } from '../outbound/message-id.ts';
 import { withinDailyLimit } from './auto-reply.ts';
@@ -37,20 +38,25 @@ export async function queueIntakeReply(
   answer: AnswerPlan,
   subject: string,
   inReplyTo: string | null,
+  memo: ReadMemo = noMemo,
 ): Promise<void> {
   if (answer.blocker || !answer.replyTo) return;
   const address = answer.replyTo.address.toLowerCase();
   if (!(await withinDailyLimit(ctx, trx, address))) return;
-  const text = await renderAutoResponse(trx, {
-    queueId,
-    kind: 'intake_reject',
-    language: answer.language,
-    vars: {
-      subject,
-      customerName: answer.customerName,
-      reasons: rejections.map((flag) => REASONS[answer.language][flag]).join('\n'),
+  const text = await renderAutoResponse(
+    trx,
+    {
+      queueId,
+      kind: 'intake_reject',
+      language: answer.language,
+      vars: {
+        subject,
+        customerName: answer.customerName,
+        reasons: rejections.map((flag) => REASONS[answer.language][flag]).join('\n'),
+      },
     },
-  });
+    memo,
+  );
   const row = await trx
     .insertInto('intakeReplies')
     .values({

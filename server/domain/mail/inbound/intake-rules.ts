@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, IntakeAction } from '../../../db/schema.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -78,9 +79,10 @@ export async function checkIntakeRules(
   systemAddressId: number | null,
   subject: string,
   body: string,
+  memo: ReadMemo = noMemo,
 ): Promise<IntakeVerdict> {
   const verdict: IntakeVerdict = { flags: [], rejections: [] };
-  const rules = await rulesFor(db, queueId, systemAddressId);
+  const rules = await memo(`intakeRules:${queueId}:${systemAddressId}`, () => rulesFor(db, queueId, systemAddressId));
   if (!rules) return verdict;
   const apply = (action: IntakeAction, flag: IntakeFlag) => {
     if (action === 'flag') verdict.flags.push(flag);

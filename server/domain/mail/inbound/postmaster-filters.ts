@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB, FilterCondition, PostmasterFiltersTable } from '../../../db/schema.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -49,14 +50,20 @@ export function filterMatches(mail: ParsedMail, filter: Pick<Filter, 'conditions
 }
 
 /** Runs the admins' postmaster filters in order (position, then id) until one says stop. */
-export async function applyPostmasterFilters(db: Reader, mail: ParsedMail): Promise<FilterOutcome> {
-  const filters = await db
-    .selectFrom('postmasterFilters')
-    .selectAll()
-    .where('valid', '=', true)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+export async function applyPostmasterFilters(
+  db: Reader,
+  mail: ParsedMail,
+  memo: ReadMemo = noMemo,
+): Promise<FilterOutcome> {
+  const filters = await memo('postmasterFilters', () =>
+    db
+      .selectFrom('postmasterFilters')
+      .selectAll()
+      .where('valid', '=', true)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+  );
   const outcome: FilterOutcome = { titlePrefix: '', disposition: 'normal', matched: [] };
   for (const filter of filters) {
     if (!filterMatches(mail, filter)) continue;

@@ -1,6 +1,7 @@
 import type { AutoResponseKind } from '../../../db/schema.ts';
 import type { Language } from '../../../platform/i18n.ts';
 import type { Reader } from '../../config/loose-db.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import { BUILT_IN_AUTO_RESPONSES } from './auto-response-texts.ts';
 import { fillVariables } from './fill-variables.ts';
 
@@ -27,19 +28,22 @@ export interface RenderedAutoResponse {
 export async function renderAutoResponse(
   db: Reader,
   request: { queueId: number | null; kind: AutoResponseKind; language: Language; vars: AutoResponseVars },
+  memo: ReadMemo = noMemo,
 ): Promise<RenderedAutoResponse> {
-  const rows = await db
-    .selectFrom('autoResponses')
-    .select(['queueId', 'subject', 'body'])
-    .where('kind', '=', request.kind)
-    .where('language', '=', request.language)
-    .where('valid', '=', true)
-    .where((eb) =>
-      request.queueId === null
-        ? eb('queueId', 'is', null)
-        : eb.or([eb('queueId', '=', request.queueId), eb('queueId', 'is', null)]),
-    )
-    .execute();
+  const rows = await memo(`autoResponses:${request.queueId}:${request.kind}:${request.language}`, () =>
+    db
+      .selectFrom('autoResponses')
+      .select(['queueId', 'subject', 'body'])
+      .where('kind', '=', request.kind)
+      .where('language', '=', request.language)
+      .where('valid', '=', true)
+      .where((eb) =>
+        request.queueId === null
+          ? eb('queueId', 'is', null)
+          : eb.or([eb('queueId', '=', request.queueId), eb('queueId', 'is', null)]),
+      )
+      .execute(),
+  );
   const chosen =
     rows.find((row) => row.queueId !== null) ??
     rows.find((row) => row.queueId === null) ??

@@ -4,11 +4,12 @@ import { DomainError } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import { checkIntakeRules } from '../../mail/inbound/intake-rules.ts';
 import { type Actor, hasGroupPermission } from '../../permissions/actor.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import { type ArticleInput, checkAttachments, insertArticle } from '../article-writer.ts';
 import { queueScope, requireValid, resolveCustomer, stateById, stateOfType } from '../lookups.ts';
 import { schedulePendingCheck } from '../pending-check.ts';
 import { articleHistoryType, isPending } from '../rules/states.ts';
-import { nextTicketNumber } from '../ticket-number.ts';
+import { nextTicketNumber, nextTicketNumbers } from '../ticket-number.ts';
 import { recordEvent, recordHistory } from '../ticket-records.ts';
 import { requireAgentWithKey } from './agent-eligibility.ts';
 
@@ -35,12 +36,30 @@ const DEFAULT_PRIORITY = 3;
 /** The system user owns what nobody has taken yet (OTRS PostmasterUserID). */
 const SYSTEM_AGENT = 1;
 
+/** Where the memo keeps which customer a customer user's new ticket is for (see resolveCustomer). */
+export const customerMemoKey = (customerUserId: number, customerId: number | null | undefined) =>
+  `customer:${customerUserId}:${customerId ?? null}`;
+
+export interface PrepareOptions {
+  /** the configuration reads shared with the other tickets of a batch (mail intake) */
+  memo?: ReadMemo;
+  /** false: the caller numbers the ticket with numberTickets, one reservation for a whole batch */
+  numbered?: boolean;
+}
+
 /**
  * Checks everything a new ticket refers to, before any transaction opens, and takes its number.
  * Agents need "create" on the queue's group; a customer user opens tickets for themselves and
  * for one of their own customers.
  */
-export async function prepareTicket(ctx: DomainContext, actor: Actor, input: CreateTicketInput) {
+export async function prepareTicket(
+  ctx: DomainContext,
+  actor: Actor,
+  input: CreateTicketInput,
+  { memo = noMemo, numbered = true }: PrepareOptions = {},
+) {
+  const valid = (table: Parameters<typeof requireValid>[1], id: number, field: string) =>
+    memo(`valid:${table}:${id}:${field}`, () => requireValid(ctx.db, table, id, field));
   checkAttachments(ctx, input.article.attachments);
   const { sendStatus, channel, senderType, to } = input.article;
   // a new email ticket: only an agent's email with a recipient can leave
@@ -50,17 +69,21 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   ) {
     throw new DomainError('validation', 'error.send_needs_email', {}, 'article.to');
   }
-  const queue = await queueScope(ctx.db, input.queueId);
+  const queue = await memo(`queue:${input.queueId}`, () => queueScope(ctx.db, input.queueId));
   if (actor.kind === 'agent' && !hasGroupPermission(actor, queue.groupId, 'create')) {
     throw new DomainError('forbidden', 'error.forbidden', { permission: 'create', queue: queue.name });
   }
   // a customer user's ticket always starts new (as OTRS's customer interface): the state, its
   // pending time and the desk's own fields (owner, lock, contact) are the agents' to set
   const byAgent = actor.kind === 'agent';
-  const chosen = byAgent && input.stateId ? await stateById(ctx.db, input.stateId) : await stateOfType(ctx.db, 'new');
+  const { stateId } = input;
+  const chosen =
+    byAgent && stateId
+      ? await memo(`state:${stateId}`, () => stateById(ctx.db, stateId))
+      : await memo('state:new', () => stateOfType(ctx.db, 'new'));
   const locked = byAgent && input.lock === true;
   // a ticket created locked is already taken: it starts open, as locking a new ticket opens it
-  const state = locked && chosen.type === 'new' ? await stateOfType(ctx.db, 'open') : chosen;
+  const state = locked && chosen.type === 'new' ? await memo('state:open', () => stateOfType(ctx.db, 'open')) : chosen;
   if (
     !['new', 'open', 'pending_reminder', 'pending_auto_close_success', 'pending_auto_close_failure'].includes(
       state.type,
@@ -76,16 +99,18 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   // seed's rule); the form can ask again at once, so a flagged subject is refused too
   if (actor.kind === 'customer') await refuseVagueSubject(ctx, queue.id, input.title);
   const priorityId = input.priorityId ?? DEFAULT_PRIORITY;
-  await requireValid(ctx.db, 'priorities', priorityId, 'priorityId');
-  if (input.typeId) await requireValid(ctx.db, 'ticketTypes', input.typeId, 'typeId');
-  if (input.serviceId) await requireValid(ctx.db, 'services', input.serviceId, 'serviceId');
-  if (input.slaId) await requireValid(ctx.db, 'slas', input.slaId, 'slaId');
+  await valid('priorities', priorityId, 'priorityId');
+  if (input.typeId) await valid('ticketTypes', input.typeId, 'typeId');
+  if (input.serviceId) await valid('services', input.serviceId, 'serviceId');
+  if (input.slaId) await valid('slas', input.slaId, 'slaId');
 
   const customerUserId = actor.kind === 'customer' ? actor.customerUserId : (input.customerUserId ?? null);
   const customerId = customerUserId
-    ? await resolveCustomer(ctx.db, customerUserId, input.customerId)
+    ? await memo(customerMemoKey(customerUserId, input.customerId), () =>
+        resolveCustomer(ctx.db, customerUserId, input.customerId),
+      )
     : (input.customerId ?? null);
-  if (!customerUserId && customerId) await requireValid(ctx.db, 'customers', customerId, 'customerId');
+  if (!customerUserId && customerId) await valid('customers', customerId, 'customerId');
 
   const agentId = actor.kind === 'agent' ? actor.agentId : SYSTEM_AGENT;
   const ownerId = actor.kind === 'agent' ? (input.ownerId ?? agentId) : SYSTEM_AGENT;
@@ -95,17 +120,17 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
   if (byAgent && input.ownerId !== undefined) {
     await requireAgentWithKey(ctx.db, ownerId, queue, 'owner', 'ownerId');
   } else {
-    await requireValid(ctx.db, 'agents', ownerId, 'ownerId');
+    await valid('agents', ownerId, 'ownerId');
   }
   if (byAgent && input.responsibleId !== undefined) {
     await requireAgentWithKey(ctx.db, responsibleId, queue, 'ro', 'responsibleId');
   } else if (responsibleId !== ownerId) {
     // the usual case, owner and responsible the same agent: checked once, above
-    await requireValid(ctx.db, 'agents', responsibleId, 'responsibleId');
+    await valid('agents', responsibleId, 'responsibleId');
   }
   const customerContact = byAgent ? (input.customerContact ?? '') : '';
 
-  const tn = await nextTicketNumber(ctx.db, ctx.config.ticketNumberGenerator, ctx.config.systemId, now);
+  const tn = numbered ? await nextTicketNumber(ctx.db, ctx.config.ticketNumberGenerator, ctx.config.systemId, now) : '';
   return {
     input,
     tn,
@@ -124,6 +149,18 @@ export async function prepareTicket(ctx: DomainContext, actor: Actor, input: Cre
 }
 
 export type PreparedTicket = Awaited<ReturnType<typeof prepareTicket>>;
+
+/** Numbers the tickets prepared with `numbered: false`, with one reservation of the counter for all. */
+export async function numberTickets(ctx: DomainContext, prepared: PreparedTicket[]): Promise<void> {
+  const unnumbered = prepared.filter((ticket) => ticket.tn === '');
+  if (unnumbered.length === 0) return;
+  const { ticketNumberGenerator, systemId } = ctx.config;
+  const day = unnumbered[0]?.now ?? ctx.now();
+  const numbers = await nextTicketNumbers(ctx.db, ticketNumberGenerator, systemId, day, unnumbered.length);
+  unnumbered.forEach((ticket, i) => {
+    ticket.tn = numbers[i] as string;
+  });
+}
 
 /** Writes a prepared ticket, its first article, history and event inside the caller's transaction. */
 export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, actor: Actor, prepared: PreparedTicket) {
@@ -176,7 +213,8 @@ export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, act
     await recordHistory(ctx, trx, actor, ticket, 'SetPendingTime', { pendingUntil: ticket.pendingUntil.toISOString() });
     await schedulePendingCheck(ctx, trx, ticket.id, ticket.pendingUntil);
   }
-  return { id: ticket.id, tn, articleId };
+  // the row as written, for a caller that goes on working on the ticket in the same transaction
+  return { id: ticket.id, tn, articleId, ticket };
 }
 
 export async function createTicket(ctx: DomainContext, actor: Actor, input: CreateTicketInput) {
