@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { translate } from '../../../platform/i18n.ts';
 import type { DomainContext } from '../../context.ts';
-import { receiveMail } from '../inbound/receive-mail.ts';
+import { receiveMails } from '../inbound/receive-mail.ts';
 import { ConnectionFailure } from './connection-failure.ts';
-import { DEFAULT_LIMITS, emptyResult, type FetchLimits, type FetchResult } from './fetch-run.ts';
+import { DEFAULT_LIMITS, emptyResult, type FetchLimits, type FetchResult, type Receive } from './fetch-run.ts';
 import { fetchImap } from './imap-fetch.ts';
 import { isImap, type MailServerSettings } from './mail-server.ts';
 import { fetchPop3 } from './pop3-fetch.ts';
@@ -76,17 +76,20 @@ export async function fetchAccount(
   ctx: DomainContext,
   id: number,
   limits: FetchLimits = DEFAULT_LIMITS,
-  /** told of each message once it is stored, before it is deleted from the server (progress, tests) */
+  /** told of each message once it is stored and processed, before it is deleted from the server (progress, tests) */
   onStored?: (received: { id: number; duplicate: boolean }) => Promise<void> | void,
 ): Promise<FetchAccountResult> {
   const account = await loadAccountSettings(ctx, id);
   if (!account) return { status: 'not_found' };
   const settings: MailServerSettings = account;
   const source = isImap(settings.protocol) ? 'imap' : 'pop3';
-  const receive = async (raw: Uint8Array) => {
-    const received = await receiveMail(ctx, raw, { source, accountId: id });
-    await onStored?.(received);
-    return received;
+  const receive: Receive = async (raws) => {
+    const results = await receiveMails(
+      ctx,
+      raws.map((raw) => ({ raw, meta: { source, accountId: id } })),
+    );
+    for (const received of results) if (!(received instanceof Error)) await onStored?.(received);
+    return results;
   };
   const outcome = await withFetchLock(ctx, id, async (): Promise<FetchAccountResult> => {
     const result = emptyResult();

@@ -14,8 +14,17 @@ export interface FetchLimits {
 
 export const DEFAULT_LIMITS: FetchLimits = { maxMessages: 5_000, reconnectEvery: 50 };
 
-/** Stores one raw message and commits; resolves only once it is safe to delete it from the server. */
-export type Receive = (raw: Uint8Array) => Promise<{ duplicate: boolean }>;
+/**
+ * Stores raw messages and commits, one result each in order; resolves only once it is safe to
+ * delete the stored ones from the server.
+ */
+export type Receive = (raws: Uint8Array[]) => Promise<({ duplicate: boolean } | Error)[]>;
+
+/**
+ * The messages of a batch are downloaded and then received together (one transaction for all):
+ * at most `reconnectEvery` of them, and about this many bytes.
+ */
+export const BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface FetchResult {
   /** messages stored for the first time */
@@ -30,22 +39,58 @@ export interface FetchResult {
 export const emptyResult = (): FetchResult => ({ stored: 0, duplicates: 0, skipped: 0, errors: [] });
 
 /**
- * Receives one message. A message the store refuses for what it is (too large, empty) stays on the
- * server and the run goes on; anything else (the database is gone) ends the run, leaving the
- * message on the server for the next one.
+ * Receives a batch of messages and tells which were stored (and may be deleted from the server).
+ * A message the store refuses for what it is (too large, empty) stays on the server and the run
+ * goes on; any other failure (the database is gone) is returned, to end the run once the stored
+ * messages are deleted, and leaves that message on the server for the next run.
  */
-export async function receiveOne(receive: Receive, raw: Uint8Array, result: FetchResult, label: string) {
+export async function receiveBatch(
+  receive: Receive,
+  raws: Uint8Array[],
+  labels: string[],
+  result: FetchResult,
+): Promise<{ stored: boolean[]; failure?: unknown }> {
+  let outcomes: Awaited<ReturnType<Receive>>;
   try {
-    const { duplicate } = await receive(raw);
-    if (duplicate) result.duplicates += 1;
-    else result.stored += 1;
-    return true;
+    outcomes = await receive(raws);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    result.skipped += 1;
-    result.errors.push(`${label}: ${error.message}`);
-    return false;
+    return { stored: raws.map(() => false), failure: error };
   }
+  let failure: unknown;
+  const stored = outcomes.map((outcome, i) => {
+    if (!(outcome instanceof Error)) {
+      if (outcome.duplicate) result.duplicates += 1;
+      else result.stored += 1;
+      return true;
+    }
+    if (outcome instanceof DomainError) {
+      result.skipped += 1;
+      result.errors.push(`${labels[i]}: ${outcome.message}`);
+    } else {
+      failure ??= outcome;
+    }
+    return false;
+  });
+  return { stored, failure };
+}
+
+/** Splits a batch into parts of at most `maxBytes` (a larger item goes alone). */
+export function bySize<T>(items: T[], sizeOf: (item: T) => number, maxBytes: number): T[][] {
+  const parts: T[][] = [];
+  let part: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (part.length > 0 && bytes + size > maxBytes) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(item);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /**

@@ -1,12 +1,22 @@
-import { emptyResult, type FetchLimits, type FetchResult, type Receive, receiveOne, tooLarge } from './fetch-run.ts';
+import {
+  BATCH_BYTES,
+  bySize,
+  emptyResult,
+  type FetchLimits,
+  type FetchResult,
+  type Receive,
+  receiveBatch,
+  tooLarge,
+} from './fetch-run.ts';
 import { closeImap, openFolder, openImap } from './imap-session.ts';
 import type { MailServerSettings } from './mail-server.ts';
 
 /**
- * Fetches an IMAP folder: each message's full source is received (stored and committed) and only
- * then flagged \Deleted and expunged, one by one. Killed at any moment, a message is either still
- * in the folder (and stored at most once, thanks to the dedupe) or stored and gone. `result` is
- * filled as messages are received, so a run that fails half-way still tells what it stored.
+ * Fetches an IMAP folder in batches: the batch's sources are downloaded, received together (stored,
+ * processed and committed), and only then flagged \Deleted and expunged. Killed at any moment, a
+ * message is either still in the folder (and stored at most once, thanks to the dedupe) or stored
+ * and gone. `result` is filled as batches are received, so a run that fails half-way still tells
+ * what it stored.
  */
 export async function fetchImap(
   settings: MailServerSettings,
@@ -31,22 +41,30 @@ export async function fetchImap(
             sizes.set(message.uid, message.size);
           }
         }
-        for (const uid of batch) {
+        handled += batch.length;
+        const wanted = batch.filter((uid) => {
+          if (!tooLarge(sizes.get(uid), limits, result, `UID ${uid}`)) return true;
+          refused.add(uid);
+          return false;
+        });
+        for (const part of bySize(wanted, (uid) => sizes.get(uid) ?? 0, BATCH_BYTES)) {
           if (limits.signal?.aborted) break;
-          handled += 1;
-          if (tooLarge(sizes.get(uid), limits, result, `UID ${uid}`)) {
-            refused.add(uid);
-            continue;
+          const sources = new Map<number, Buffer>();
+          for await (const message of client.fetch(part.join(','), { source: true }, { uid: true })) {
+            if (message.source) sources.set(message.uid, message.source);
           }
-          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
           // gone meanwhile: another client took it
-          const source = message ? message.source : undefined;
-          if (!source) continue;
-          if (await receiveOne(receive, source, result, `UID ${uid}`)) {
-            await client.messageDelete(String(uid), { uid: true });
-          } else {
-            refused.add(uid);
-          }
+          const present = part.filter((uid) => sources.has(uid));
+          const { stored, failure } = await receiveBatch(
+            receive,
+            present.map((uid) => sources.get(uid) as Buffer),
+            present.map((uid) => `UID ${uid}`),
+            result,
+          );
+          const done = present.filter((_, i) => stored[i]);
+          for (const uid of present) if (!done.includes(uid)) refused.add(uid);
+          if (done.length > 0) await client.messageDelete(done.join(','), { uid: true });
+          if (failure) throw failure;
         }
         finished = uids.length <= batch.length;
       } finally {
