@@ -46,11 +46,12 @@ export async function holdingRows<T>(ctx: DomainContext, trx: Transaction<DB>, b
   holding.set(trx, held);
   try {
     const result = await body();
-    // the contents before the attachments that refer to them
+    // the contents before the attachments that refer to them, by hash: two transactions carrying
+    // the same ones (a logo in every signature) wait for each other instead of deadlocking
     if (held.contents.length > 0) {
       await trx
         .insertInto('attachmentContents')
-        .values(held.contents)
+        .values(held.contents.sort((a, b) => (a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0)))
         .onConflict((oc) => oc.column('sha256').doNothing())
         .execute();
     }

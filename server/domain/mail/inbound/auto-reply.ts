@@ -32,9 +32,12 @@ export interface AutoReplyRequest {
   reasons?: string;
 }
 
+/** The day auto-responses are counted in (UTC). */
+export const countDay = (ctx: DomainContext) => ctx.now().toISOString().slice(0, 10);
+
 /** Counts one auto-response to an address today; false once the day's limit is reached. */
 export async function withinDailyLimit(ctx: DomainContext, trx: Transaction<DB>, address: string): Promise<boolean> {
-  const day = ctx.now().toISOString().slice(0, 10);
+  const day = countDay(ctx);
   const row = await trx
     .insertInto('autoResponseCounts')
     .values({ address, day, sent: 1 })

@@ -3,6 +3,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { DomainContext } from '../../context.ts';
 import { readMemo } from '../../read-memo.ts';
 import { holdingRows } from '../../tickets/ticket-records.ts';
+import { countDay } from './auto-reply.ts';
 import { deliverMail } from './deliver-mail.ts';
 import type { DeliveryPlan } from './delivery-plan.ts';
 import type { Processed } from './process-mail.ts';
@@ -82,6 +83,7 @@ async function deliverInTransaction(ctx: DomainContext, trx: Transaction<DB>, pl
     .forUpdate()
     .execute();
   const current = new Map(rows.map((row) => [row.id, row]));
+  await lockInOrder(ctx, trx, planned);
   // the queues and auto-response texts, read once for the batch (inside its transaction)
   const memo = readMemo();
   const outcomes: Outcomes = new Map();
@@ -106,6 +108,46 @@ async function deliverInTransaction(ctx: DomainContext, trx: Transaction<DB>, pl
   }
   await writeStatuses(ctx, trx, written);
   return outcomes;
+}
+
+/**
+ * Takes, before anything else, the rows the batch's messages will update — the tickets they follow
+ * up, their senders' auto-response counts — in one order (tickets by id, addresses sorted): two
+ * batches delivered at once (several SMTP connections, two mail accounts) then wait for each other
+ * instead of deadlocking.
+ */
+async function lockInOrder(ctx: DomainContext, trx: Transaction<DB>, planned: Planned[]): Promise<void> {
+  const plans = planned.flatMap((item) => ('plan' in item ? [item.plan] : []));
+  const tickets = [
+    ...new Set(
+      plans.flatMap((plan) => {
+        if (plan.kind === 'follow_up' || plan.kind === 'bounce') return [plan.ticketId];
+        if (plan.kind === 'new_ticket' && plan.closedTicketId) return [plan.closedTicketId];
+        return [];
+      }),
+    ),
+  ].sort((a, b) => a - b);
+  if (tickets.length > 0) {
+    await trx.selectFrom('tickets').select('id').where('id', 'in', tickets).orderBy('id').forUpdate().execute();
+  }
+  const addresses = [
+    ...new Set(
+      plans.flatMap((plan) =>
+        'answer' in plan && !plan.answer.blocker && plan.answer.replyTo
+          ? [plan.answer.replyTo.address.toLowerCase()]
+          : [],
+      ),
+    ),
+  ].sort();
+  if (addresses.length > 0) {
+    const day = countDay(ctx);
+    // sent stays as it is: the row is only locked (made with 0 for a new address)
+    await trx
+      .insertInto('autoResponseCounts')
+      .values(addresses.map((address) => ({ address, day, sent: 0 })))
+      .onConflict((oc) => oc.columns(['address', 'day']).doUpdateSet({ sent: sql`auto_response_counts.sent` }))
+      .execute();
+  }
 }
 
 interface StatusRow {

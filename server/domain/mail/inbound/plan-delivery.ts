@@ -19,6 +19,7 @@ import { trustedHeaders } from './trusted-headers.ts';
 
 /** Where the memo keeps what senderCustomer said of an address (the batch reads all senders at once). */
 export const senderKey = (address: string) => `sender:${address}`;
+
 /**
  * Decides, from reads alone, what the message becomes; `memo` shares the reads of configuration
  * with the other messages of the batch. A new ticket's number is taken afterwards for the whole

@@ -16,6 +16,7 @@ import { parseMessage } from './parse-message.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 import { planDelivery, senderKey } from './plan-delivery.ts';
 import { senderCustomers } from './sender-customer.ts';
+
 export interface Processed {
   status: MailStatus;
   outcome: string | null;
