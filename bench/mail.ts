@@ -2,8 +2,10 @@
  * npm run bench:mail [-- --db pglite|postgres|both --messages 2000 --time-limit 10]
  *
  * Email intake at volume on an empty desk: messages of about 20 KB received, parsed, routed,
- * turned into tickets or follow-ups with their attachments and queued auto-responses, one at a time
- * and 8 at a time; and, where Dovecot is installed, the time from a message arriving in an IMAP
+ * turned into tickets or follow-ups with their attachments and queued auto-responses: one at a time
+ * and 8 at a time (as SMTP connections hand them over, which the intake groups into batches), and
+ * 50 a call (as a mail account's fetch does) by one and by two accounts at once; and, where Dovecot
+ * is installed, the time from a message arriving in an IMAP
  * mailbox (IDLE) to its confirmation reaching an SMTP server. Writes bench/mail-results.json.
  */
 import { writeFileSync } from 'node:fs';
@@ -50,6 +52,14 @@ const hardLimit = setTimeout(async () => {
 hardLimit.unref();
 
 const after = (seconds: number) => Date.now() + seconds * 1000;
+
+/** One message a call by 1 and by 8 callers (SMTP, HTTP), and a fetch's batches by 1 and 2 accounts. */
+const INTAKE_RUNS = [
+  { concurrency: 1, batch: 1 },
+  { concurrency: 8, batch: 1 },
+  { concurrency: 1, batch: 50 },
+  { concurrency: 2, batch: 50 },
+];
 const results: Record<string, unknown>[] = [];
 
 for (const kind of kinds) {
@@ -59,15 +69,17 @@ for (const kind of kinds) {
     await setUpMailDesk(target.ctx);
     await measureIntake(target.ctx, { count: 20, concurrency: 1, deadline: after(30), offset: 0 });
     const runs: IntakeRun[] = [];
-    for (const concurrency of [1, 8]) {
+    for (const [step, { concurrency, batch }] of INTAKE_RUNS.entries()) {
       const run = await measureIntake(target.ctx, {
         count: messages,
         concurrency,
+        batch,
         deadline: after(120),
-        offset: 100_000 * concurrency,
+        offset: 100_000 * (step + 1),
       });
+      const how = batch === 1 ? `${concurrency} at a time` : `${batch} a call by ${concurrency} at once`;
       log(
-        `${run.messages} messages of ${run.averageKb} KB, ${concurrency} at a time: ${run.perSecond}/s ` +
+        `${run.messages} messages of ${run.averageKb} KB, ${how}: ${run.perSecond}/s ` +
           `(median ${run.latencyMs.median} ms, p95 ${run.latencyMs.p95} ms; ${run.newTickets} new, ${run.followUps} follow-ups, ${run.failed} other)`,
       );
       runs.push(run);
