@@ -121,7 +121,8 @@ export function ResourcePage({ def }: { def: ResourceDef }) {
                   return (
                     <Table.Td key={column.name}>
                       {index === 0 ? (
-                        <Button variant="subtle" size="compact-sm" px={0} onClick={() => show(row.id)}>
+                        // its click (or Enter) reaches the row's handler: one navigation, one history entry
+                        <Button variant="subtle" size="compact-sm" px={0}>
                           {cell}
                         </Button>
                       ) : (
