@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Intake, receiveMail, receiveMails } from '../../server/domain/mail/inbound/receive-mail.ts';
 import { makeDesk, makeQueue } from '../support/factories.ts';
 import { createTestContext, type TestContext } from '../support/test-database.ts';
+import { STATE } from '../tickets/helpers.ts';
 
 /**
  * Messages received together (a fetch's batch, SMTP connections at the same moment) share one
@@ -136,5 +137,75 @@ describe('messages received together', () => {
     expect(results.map((result) => result.outcome)).toEqual(Array(5).fill('new_ticket'));
     expect(new Set(results.map((result) => result.ticketId)).size).toBe(5);
     expect(results.every((result) => !result.duplicate)).toBe(true);
+  });
+
+  it('follow-ups in one batch: two to one closed ticket reopen it once, one to a merged ticket goes where it was merged', async () => {
+    const [closed, merged, target] = received(
+      await receiveMails(
+        ctx,
+        fromImap([
+          message('Sara Gialli <sara@ditta.test>', 'Conguaglio IRPEF errato'),
+          message('Sara Gialli <sara@ditta.test>', 'Conguaglio IRPEF doppio'),
+          message('Sara Gialli <sara@ditta.test>', 'Conguaglio IRPEF da rifare'),
+        ]),
+      ),
+    ).map((result) => result.ticketId ?? -1);
+    await ctx.db.updateTable('tickets').set({ stateId: STATE.closedSuccessful }).where('id', '=', closed).execute();
+    await ctx.db
+      .updateTable('tickets')
+      .set({ stateId: STATE.merged, mergedIntoId: target })
+      .where('id', '=', merged)
+      .execute();
+    const tn = async (id: number | undefined) =>
+      (
+        await ctx.db
+          .selectFrom('tickets')
+          .select('tn')
+          .where('id', '=', id ?? -1)
+          .executeTakeFirstOrThrow()
+      ).tn;
+    const results = received(
+      await receiveMails(
+        ctx,
+        fromImap([
+          message('Sara Gialli <sara@ditta.test>', `Re: [Ticket#${await tn(closed)}] ancora errato`),
+          message('Sara Gialli <sara@ditta.test>', `Re: [Ticket#${await tn(merged)}] doppio`),
+          message('Sara Gialli <sara@ditta.test>', `Re: [Ticket#${await tn(closed)}] e ancora`),
+          message('Sara Gialli <sara@ditta.test>', 'Re: [Ticket#2026010199999999] numero che non esiste'),
+        ]),
+      ),
+    );
+    expect(results.map((result) => [result.outcome, result.ticketId])).toEqual([
+      ['follow_up', closed],
+      ['follow_up', target],
+      ['follow_up', closed],
+      ['new_ticket', expect.any(Number)],
+    ]);
+    const reopened = await ctx.db
+      .selectFrom('tickets')
+      .select('stateId')
+      .where('id', '=', closed)
+      .executeTakeFirstOrThrow();
+    expect(reopened.stateId).toBe(STATE.open);
+    const history = await ctx.db
+      .selectFrom('ticketHistory')
+      .select('type')
+      .where('ticketId', '=', closed)
+      .where('type', 'in', ['FollowUp', 'StateUpdate'])
+      .orderBy('id')
+      .execute();
+    // the first follow-up reopens it (article, then state); the second finds it open
+    expect(history.map((row) => row.type)).toEqual(['FollowUp', 'StateUpdate', 'FollowUp']);
+    const onTarget = await ctx.db
+      .selectFrom('articles')
+      .select('subject')
+      .where('ticketId', '=', target)
+      .where('senderType', '=', 'customer')
+      .orderBy('id')
+      .execute();
+    expect(onTarget.map((row) => row.subject)).toEqual([
+      'Conguaglio IRPEF da rifare',
+      expect.stringContaining('doppio'),
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import type { DomainContext } from '../context.ts';
 import { newMessageId } from '../mail/outbound/message-id.ts';
 import { enqueueArticleSend } from '../mail/outbound/send-queue.ts';
 import type { Actor } from '../permissions/actor.ts';
-import { heldRows } from './ticket-records.ts';
+import { heldArticleId, heldRows } from './ticket-records.ts';
 
 export interface AttachmentInput {
   filename: string;
@@ -64,32 +64,33 @@ export async function insertArticle(
   input: ArticleInput,
 ): Promise<number> {
   checkAttachments(ctx, input.attachments);
-  const article = await trx
-    .insertInto('articles')
-    .values({
-      ticketId,
-      channel: input.channel,
-      senderType: input.senderType,
-      visibleToCustomer: input.visibleToCustomer,
-      fromAddress: input.from ?? '',
-      toAddress: input.to ?? '',
-      ccAddress: input.cc ?? '',
-      subject: input.subject ?? '',
-      bodyText: input.bodyText ?? '',
-      bodyHtml: input.bodyHtml ?? null,
-      messageId: input.messageId ?? (input.sendStatus === 'queued' ? newMessageId(ctx.config) : null),
-      inReplyTo: input.inReplyTo ?? null,
-      references: input.references ?? null,
-      sendStatus: input.sendStatus ?? null,
-      createdByAgentId: actor.kind === 'agent' ? actor.agentId : null,
-      createdByCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
-      createdAt: ctx.now(),
-      mailMessageId: input.mailMessageId ?? null,
-      flags: input.flags ?? [],
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = {
+    ticketId,
+    channel: input.channel,
+    senderType: input.senderType,
+    visibleToCustomer: input.visibleToCustomer,
+    fromAddress: input.from ?? '',
+    toAddress: input.to ?? '',
+    ccAddress: input.cc ?? '',
+    subject: input.subject ?? '',
+    bodyText: input.bodyText ?? '',
+    bodyHtml: input.bodyHtml ?? null,
+    messageId: input.messageId ?? (input.sendStatus === 'queued' ? newMessageId(ctx.config) : null),
+    inReplyTo: input.inReplyTo ?? null,
+    references: input.references ?? null,
+    sendStatus: input.sendStatus ?? null,
+    createdByAgentId: actor.kind === 'agent' ? actor.agentId : null,
+    createdByCustomerUserId: actor.kind === 'customer' ? actor.customerUserId : null,
+    createdAt: ctx.now(),
+    mailMessageId: input.mailMessageId ?? null,
+    flags: input.flags ?? [],
+  };
   const held = heldRows(trx);
+  // held (a batch of received mail): written with the others at the transaction's end
+  const article = held
+    ? { id: await heldArticleId(trx, held) }
+    : await trx.insertInto('articles').values(values).returning('id').executeTakeFirstOrThrow();
+  if (held) held.articles.push({ id: article.id, ...values });
   for (const attachment of input.attachments ?? []) {
     const hash = sha256(attachment.content);
     const content = { sha256: hash, size: attachment.content.byteLength, content: attachment.content };

@@ -1,5 +1,6 @@
-import type { Insertable, Transaction } from 'kysely';
+import { type Insertable, sql, type Transaction } from 'kysely';
 import type {
+  ArticlesTable,
   AttachmentContentsTable,
   AttachmentsTable,
   DB,
@@ -23,6 +24,7 @@ interface Snapshot {
 
 /** Rows a transaction holds back, to write them with one statement per table at its end. */
 export interface HeldRows {
+  articles: Insertable<ArticlesTable>[];
   contents: Insertable<AttachmentContentsTable>[];
   attachments: Insertable<AttachmentsTable>[];
   history: Insertable<TicketHistoryTable>[];
@@ -31,21 +33,48 @@ export interface HeldRows {
 
 const holding = new WeakMap<Transaction<DB>, HeldRows>();
 
+/** Article ids taken from the sequence ahead, per holding transaction, and how many to take next. */
+const reserved = new WeakMap<HeldRows, { ids: number[]; next: number }>();
+const FIRST_RESERVATION = 16;
+const LARGEST_RESERVATION = 256;
+
 /** The rows `trx` holds back, if it does (see holdingRows): nothing must be read back before its end. */
 export const heldRows = (trx: Transaction<DB>): HeldRows | undefined => holding.get(trx);
 
 /**
- * Runs `body` holding back the attachments, history rows and events it writes in `trx`, and
- * writes them at its end, still inside the transaction, one statement per table (the events' jobs
- * after them). For work that only adds these rows and never reads them back — a batch of received
- * mail, where they were most of the statements.
+ * The id a held article will have: taken from the articles' sequence ahead, a block at a time
+ * (twice as many as the last one), so a batch of a hundred articles asks for ids about four times.
+ * Ids left over when the transaction ends are skipped, as the sequence skips a rolled-back insert's.
+ */
+export async function heldArticleId(trx: Transaction<DB>, held: HeldRows): Promise<number> {
+  let pool = reserved.get(held);
+  if (!pool) {
+    pool = { ids: [], next: FIRST_RESERVATION };
+    reserved.set(held, pool);
+  }
+  if (pool.ids.length === 0) {
+    const { rows } = await sql<{ id: number }>`
+      SELECT nextval('articles_id_seq')::int AS id FROM generate_series(1, ${pool.next})`.execute(trx);
+    pool.ids = rows.map((row) => row.id);
+    pool.next = Math.min(pool.next * 2, LARGEST_RESERVATION);
+  }
+  return pool.ids.shift() as number;
+}
+
+/**
+ * Runs `body` holding back the articles, attachments, history rows and events it writes in `trx`,
+ * and writes them at its end, still inside the transaction, one statement per table (the events'
+ * jobs after them). For work that only adds these rows and never reads them back — a batch of
+ * received mail, where they were most of the statements. A row that refers to a held article
+ * (a message's status) is written after holdingRows returns.
  */
 export async function holdingRows<T>(ctx: DomainContext, trx: Transaction<DB>, body: () => Promise<T>): Promise<T> {
   if (holding.has(trx)) return body();
-  const held: HeldRows = { contents: [], attachments: [], history: [], events: [] };
+  const held: HeldRows = { articles: [], contents: [], attachments: [], history: [], events: [] };
   holding.set(trx, held);
   try {
     const result = await body();
+    if (held.articles.length > 0) await trx.insertInto('articles').values(held.articles).execute();
     // the contents before the attachments that refer to them, by hash: two transactions carrying
     // the same ones (a logo in every signature) wait for each other instead of deadlocking
     if (held.contents.length > 0) {

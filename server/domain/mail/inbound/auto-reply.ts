@@ -35,8 +35,55 @@ export interface AutoReplyRequest {
 /** The day auto-responses are counted in (UTC). */
 export const countDay = (ctx: DomainContext) => ctx.now().toISOString().slice(0, 10);
 
+/** Today's counts of a batch's senders, kept in memory while its transaction holds their rows. */
+const counting = new WeakMap<Transaction<DB>, Map<string, number>>();
+
+/**
+ * Runs `body` counting the auto-responses to `addresses` in memory: their rows are taken (locked,
+ * made with 0 for a new address) and read with one statement, in address order so two batches
+ * wait for each other instead of deadlocking, and the new counts written with one at the end.
+ */
+export async function countingAutoResponses<T>(
+  ctx: DomainContext,
+  trx: Transaction<DB>,
+  addresses: string[],
+  body: () => Promise<T>,
+): Promise<T> {
+  if (addresses.length === 0 || counting.has(trx)) return body();
+  const day = countDay(ctx);
+  const rows = await trx
+    .insertInto('autoResponseCounts')
+    .values([...new Set(addresses)].sort().map((address) => ({ address, day, sent: 0 })))
+    .onConflict((oc) => oc.columns(['address', 'day']).doUpdateSet({ sent: sql`auto_response_counts.sent` }))
+    .returning(['address', 'sent'])
+    .execute();
+  const counts = new Map(rows.map((row) => [row.address, row.sent]));
+  const before = new Map(counts);
+  counting.set(trx, counts);
+  try {
+    const result = await body();
+    const changed = [...counts].filter(([address, sent]) => before.get(address) !== sent);
+    if (changed.length > 0) {
+      await sql`
+        UPDATE auto_response_counts AS c SET sent = v.sent
+        FROM jsonb_to_recordset(${JSON.stringify(changed.map(([address, sent]) => ({ address, sent })))}::jsonb)
+          AS v(address text, sent integer)
+        WHERE c.address = v.address AND c.day = ${day}`.execute(trx);
+    }
+    return result;
+  } finally {
+    counting.delete(trx);
+  }
+}
+
 /** Counts one auto-response to an address today; false once the day's limit is reached. */
 export async function withinDailyLimit(ctx: DomainContext, trx: Transaction<DB>, address: string): Promise<boolean> {
+  const counts = counting.get(trx);
+  const held = counts?.get(address);
+  if (counts && held !== undefined) {
+    counts.set(address, held + 1);
+    return held + 1 <= ctx.config.autoResponseMaxPerDay;
+  }
   const day = countDay(ctx);
   const row = await trx
     .insertInto('autoResponseCounts')

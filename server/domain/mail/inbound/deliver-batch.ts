@@ -1,10 +1,13 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DomainContext } from '../../context.ts';
+import { systemActor } from '../../permissions/load-actor.ts';
 import { readMemo } from '../../read-memo.ts';
+import { insertTicketRows } from '../../tickets/commands/create-ticket.ts';
 import { holdingRows } from '../../tickets/ticket-records.ts';
-import { countDay } from './auto-reply.ts';
-import { deliverMail } from './deliver-mail.ts';
+import { lockTicketRows } from '../../tickets/ticket-transaction.ts';
+import { countingAutoResponses } from './auto-reply.ts';
+import { type BatchHolds, deliverMail } from './deliver-mail.ts';
 import type { DeliveryPlan } from './delivery-plan.ts';
 import type { Processed } from './process-mail.ts';
 
@@ -49,9 +52,7 @@ export async function deliverBatch(ctx: DomainContext, planned: Planned[]): Prom
   try {
     return await ctx.db
       .transaction()
-      .execute((trx) =>
-        ctx.jobs.buffered(trx, () => holdingRows(ctx, trx, () => deliverInTransaction(ctx, trx, planned))),
-      );
+      .execute((trx) => ctx.jobs.buffered(trx, () => deliverInTransaction(ctx, trx, planned)));
   } catch (error) {
     if (planned.length > 1) {
       const outcomes: Outcomes = new Map();
@@ -83,72 +84,76 @@ async function deliverInTransaction(ctx: DomainContext, trx: Transaction<DB>, pl
     .forUpdate()
     .execute();
   const current = new Map(rows.map((row) => [row.id, row]));
-  await lockInOrder(ctx, trx, planned);
-  // the queues and auto-response texts, read once for the batch (inside its transaction)
-  const memo = readMemo();
+  const batch: BatchHolds = {
+    // the queues and auto-response texts, read once for the batch (inside its transaction)
+    memo: readMemo(),
+    tickets: await lockTickets(ctx, trx, planned),
+    // a sender made a customer user first is written with the rest of their ticket
+    newTickets: await insertTicketRows(
+      trx,
+      planned.flatMap((item) =>
+        'plan' in item &&
+        item.plan.kind === 'new_ticket' &&
+        !(item.plan.createCustomer && item.plan.mail.from) &&
+        current.get(item.id)?.status === 'queued'
+          ? [item.plan.prepared]
+          : [],
+      ),
+    ),
+  };
   const outcomes: Outcomes = new Map();
   const written: StatusRow[] = [];
-  for (const item of planned) {
-    const row = current.get(item.id);
-    if (row?.status !== 'queued') {
-      // gone (cannot be: it was just read) or done meanwhile by someone else
-      if (row) outcomes.set(item.id, pick(row));
-      continue;
-    }
-    const result = 'plan' in item ? await deliverMail(ctx, trx, item.plan, memo) : FAILED;
-    written.push({
-      id: item.id,
-      status: result.status,
-      outcome: result.outcome,
-      ticket_id: result.ticketId,
-      article_id: result.articleId,
-      error: 'failure' in item ? item.failure : null,
-    });
-    outcomes.set(item.id, result);
-  }
+  await countingAutoResponses(ctx, trx, answered(planned), () =>
+    holdingRows(ctx, trx, async () => {
+      for (const item of planned) {
+        const row = current.get(item.id);
+        if (row?.status !== 'queued') {
+          // gone (cannot be: it was just read) or done meanwhile by someone else
+          if (row) outcomes.set(item.id, pick(row));
+          continue;
+        }
+        const result = 'plan' in item ? await deliverMail(ctx, trx, item.plan, batch) : FAILED;
+        written.push({
+          id: item.id,
+          status: result.status,
+          outcome: result.outcome,
+          ticket_id: result.ticketId,
+          article_id: result.articleId,
+          error: 'failure' in item ? item.failure : null,
+        });
+        outcomes.set(item.id, result);
+      }
+    }),
+  );
+  // after the held articles it refers to
   await writeStatuses(ctx, trx, written);
   return outcomes;
 }
 
 /**
- * Takes, before anything else, the rows the batch's messages will update — the tickets they follow
- * up, their senders' auto-response counts — in one order (tickets by id, addresses sorted): two
- * batches delivered at once (several SMTP connections, two mail accounts) then wait for each other
- * instead of deadlocking.
+ * Takes, before anything else, the tickets the batch's messages follow up, in id order (and then
+ * their senders' auto-response counts, in address order: countingAutoResponses): two batches
+ * delivered at once (several SMTP connections, two mail accounts) then wait for each other instead
+ * of deadlocking. The messages of the batch share these holds.
  */
-async function lockInOrder(ctx: DomainContext, trx: Transaction<DB>, planned: Planned[]): Promise<void> {
-  const plans = planned.flatMap((item) => ('plan' in item ? [item.plan] : []));
-  const tickets = [
-    ...new Set(
-      plans.flatMap((plan) => {
-        if (plan.kind === 'follow_up' || plan.kind === 'bounce') return [plan.ticketId];
-        if (plan.kind === 'new_ticket' && plan.closedTicketId) return [plan.closedTicketId];
-        return [];
-      }),
-    ),
-  ].sort((a, b) => a - b);
-  if (tickets.length > 0) {
-    await trx.selectFrom('tickets').select('id').where('id', 'in', tickets).orderBy('id').forUpdate().execute();
-  }
-  const addresses = [
-    ...new Set(
-      plans.flatMap((plan) =>
-        'answer' in plan && !plan.answer.blocker && plan.answer.replyTo
-          ? [plan.answer.replyTo.address.toLowerCase()]
-          : [],
-      ),
-    ),
-  ].sort();
-  if (addresses.length > 0) {
-    const day = countDay(ctx);
-    // sent stays as it is: the row is only locked (made with 0 for a new address)
-    await trx
-      .insertInto('autoResponseCounts')
-      .values(addresses.map((address) => ({ address, day, sent: 0 })))
-      .onConflict((oc) => oc.columns(['address', 'day']).doUpdateSet({ sent: sql`auto_response_counts.sent` }))
-      .execute();
-  }
+function lockTickets(ctx: DomainContext, trx: Transaction<DB>, planned: Planned[]) {
+  const tickets = planned.flatMap((item) => {
+    if (!('plan' in item)) return [];
+    const { plan } = item;
+    if (plan.kind === 'follow_up' || plan.kind === 'bounce') return [plan.ticketId];
+    if (plan.kind === 'new_ticket' && plan.closedTicketId) return [plan.closedTicketId];
+    return [];
+  });
+  return lockTicketRows(ctx, trx, systemActor(), tickets);
 }
+
+/** The addresses the batch may answer. */
+const answered = (planned: Planned[]) =>
+  planned.flatMap((item) =>
+    'plan' in item && 'answer' in item.plan && !item.plan.answer.blocker && item.plan.answer.replyTo
+      ? [item.plan.answer.replyTo.address.toLowerCase()]
+      : [],
+  );
 
 interface StatusRow {
   id: number;

@@ -2,30 +2,39 @@ import type { Transaction } from 'kysely';
 import type { AutoResponseKind, DB } from '../../../db/schema.ts';
 import type { DomainContext } from '../../context.ts';
 import { systemActor } from '../../permissions/load-actor.ts';
-import { noMemo, type ReadMemo } from '../../read-memo.ts';
+import type { ReadMemo } from '../../read-memo.ts';
 import { addArticle } from '../../tickets/article-step.ts';
 import { followUpPolicy, planReopen } from '../../tickets/commands/add-customer-reply.ts';
-import { insertTicket } from '../../tickets/commands/create-ticket.ts';
+import { completeTicket, insertTicket } from '../../tickets/commands/create-ticket.ts';
 import { writeLink } from '../../tickets/commands/link-tickets.ts';
 import { FINAL_STATE_TYPES, isClosed } from '../../tickets/rules/states.ts';
-import { lockTicketRow, TicketTransaction } from '../../tickets/ticket-transaction.ts';
+import { lockTicketRow, type Ticket, TicketTransaction } from '../../tickets/ticket-transaction.ts';
 import { sendAutoReply } from './auto-reply.ts';
 import type { AnswerPlan, DeliveryPlan } from './delivery-plan.ts';
 import { queueIntakeReply } from './intake-reply.ts';
 import type { Processed } from './process-mail.ts';
 import { createSenderCustomerUser } from './sender-customer.ts';
 
-/**
- * Carries out a delivery plan inside the message's transaction (or its batch's: `memo` shares the
- * reads of queues and auto-response texts between the messages of the batch).
- */
+/** What the messages of a batch share inside its transaction. */
+export interface BatchHolds {
+  /** the reads of queues and auto-response texts */
+  memo: ReadMemo;
+  /** the tickets the batch follows up, locked */
+  tickets: Map<number, TicketTransaction>;
+  /** the new tickets' rows, written with one statement, by number */
+  newTickets: Map<string, Ticket>;
+}
+
+/** Carries out a delivery plan inside its batch's transaction. */
 export async function deliverMail(
   ctx: DomainContext,
   trx: Transaction<DB>,
   plan: DeliveryPlan,
-  memo: ReadMemo = noMemo,
+  batch: BatchHolds,
 ): Promise<Processed> {
   const actor = systemActor();
+  const { memo } = batch;
+  const hold = (ticketId: number) => batch.tickets.get(ticketId) ?? lockTicketRow(ctx, trx, actor, ticketId);
   switch (plan.kind) {
     case 'ignore':
       return { status: 'ignored', outcome: 'ignored', ticketId: null, articleId: null };
@@ -45,7 +54,7 @@ export async function deliverMail(
       return { status: 'rejected', outcome: 'rejected_intake', ticketId: null, articleId: null };
     }
     case 'bounce': {
-      const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);
+      const tx = await hold(plan.ticketId);
       const articleId = await addArticle(tx, plan.article, { historyType: plan.failed ? 'Bounce' : 'DeliveryDelayed' });
       if (plan.failed) {
         await trx
@@ -59,7 +68,7 @@ export async function deliverMail(
       return { status: 'processed', outcome, ticketId: plan.ticketId, articleId };
     }
     case 'follow_up': {
-      const tx = await lockTicketRow(ctx, trx, actor, plan.ticketId);
+      const tx = await hold(plan.ticketId);
       await filterHistory(tx, plan.filters);
       const closed = isClosed(tx.ticket.stateType) || FINAL_STATE_TYPES.includes(tx.ticket.stateType);
       if (closed && (await followUpPolicy(tx)).followUpPolicy === 'reject') {
@@ -76,11 +85,14 @@ export async function deliverMail(
     }
     case 'new_ticket': {
       let prepared = plan.prepared;
-      if (plan.createCustomer && plan.mail.from) {
+      const written = batch.newTickets.get(prepared.tn);
+      if (!written && plan.createCustomer && plan.mail.from) {
         const customerUserId = await createSenderCustomerUser(trx, plan.mail.from);
         prepared = { ...prepared, customerUserId, customerContact: '' };
       }
-      const created = await insertTicket(ctx, trx, actor, prepared);
+      const created = written
+        ? await completeTicket(ctx, trx, actor, prepared, written)
+        : await insertTicket(ctx, trx, actor, prepared);
       // written in this transaction, so nobody else sees it yet: no need to lock it and read it back
       const tx = new TicketTransaction(ctx, trx, actor, {
         ...created.ticket,
@@ -91,7 +103,7 @@ export async function deliverMail(
       });
       await filterHistory(tx, plan.filters);
       if (plan.closedTicketId) {
-        const closed = await lockTicketRow(ctx, trx, actor, plan.closedTicketId);
+        const closed = await hold(plan.closedTicketId);
         await tx.history('FollowUpOfClosed', { tn: closed.ticket.tn, state: closed.ticket.stateName });
         await writeLink(closed, tx, 'normal');
       }

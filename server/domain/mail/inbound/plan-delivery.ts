@@ -14,7 +14,7 @@ import { mailArticle } from './mail-article.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 import { applyPostmasterFilters, type FilterOutcome } from './postmaster-filters.ts';
 import { senderCustomer } from './sender-customer.ts';
-import { followUpTicket, ticketHookTags, withoutTicketNumber } from './ticket-reference.ts';
+import { followUpTicket, referencedTicket, ticketHookTags, withoutTicketNumber } from './ticket-reference.ts';
 import { trustedHeaders } from './trusted-headers.ts';
 
 /** Where the memo keeps what senderCustomer said of an address (the batch reads all senders at once). */
@@ -109,21 +109,9 @@ export async function planDelivery(
     }
   }
 
-  const reference = await followUpTicket(ctx.db, mail, ticketHookTags(ctx.config));
+  const reference = await followUpTicket(ctx.db, mail, ticketHookTags(ctx.config), memo);
   if (reference) {
-    const target = await ctx.db
-      .selectFrom('tickets')
-      .innerJoin('states', 'states.id', 'tickets.stateId')
-      .innerJoin('queues', 'queues.id', 'tickets.queueId')
-      .select([
-        'states.type',
-        'queues.followUpPolicy',
-        'tickets.queueId',
-        'tickets.customerUserId',
-        'tickets.customerId',
-      ])
-      .where('tickets.id', '=', reference.ticketId)
-      .executeTakeFirstOrThrow();
+    const target = await referencedTicket(ctx.db, reference.ticketId, memo);
     const closed = isClosed(target.type) || target.type === 'removed' || target.type === 'merged';
     if (!closed || target.followUpPolicy !== 'new_ticket') {
       return { ...base, kind: 'follow_up', ticketId: reference.ticketId, article: article([]), answer };

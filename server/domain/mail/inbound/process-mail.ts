@@ -16,6 +16,7 @@ import { parseMessage } from './parse-message.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 import { planDelivery, senderKey } from './plan-delivery.ts';
 import { senderCustomers } from './sender-customer.ts';
+import { readNamedTickets, ticketHookTags } from './ticket-reference.ts';
 
 export interface Processed {
   status: MailStatus;
@@ -78,6 +79,13 @@ export async function processMails(ctx: DomainContext, messages: MailToProcess[]
     parsed.map(({ mail }) => mail.from),
   );
   for (const [address, sender] of senders) void memo(senderKey(address), async () => sender);
+  // and the tickets their subjects name
+  await readNamedTickets(
+    ctx.db,
+    parsed.map(({ mail }) => mail),
+    ticketHookTags(ctx.config),
+    memo,
+  );
   for (const { id, mail, envelopeTo, accountId } of parsed) {
     try {
       planned.push({ id, plan: await planDelivery(ctx, id, mail, envelopeTo, accountId, memo) });

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Config, TicketHookTag } from '../../../config/config.ts';
 import type { DB } from '../../../db/schema.ts';
+import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import type { ParsedMail } from './parsed-mail.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -43,6 +44,49 @@ export function withoutTicketNumber(subject: string, tags: TicketHookTag[]): str
   return rest.trim();
 }
 
+/** What planning a follow-up needs to know of the ticket a message names. */
+const referencedTickets = (db: Reader) =>
+  db
+    .selectFrom('tickets')
+    .innerJoin('states', 'states.id', 'tickets.stateId')
+    .innerJoin('queues', 'queues.id', 'tickets.queueId')
+    .select([
+      'tickets.id',
+      'tickets.tn',
+      'tickets.mergedIntoId',
+      'tickets.queueId',
+      'tickets.customerUserId',
+      'tickets.customerId',
+      'states.type',
+      'queues.followUpPolicy',
+    ]);
+
+export type ReferencedTicket = Awaited<ReturnType<ReturnType<typeof referencedTickets>['executeTakeFirstOrThrow']>>;
+
+const byNumber = (tn: string) => `ticket-by-number:${tn}`;
+const byId = (id: number) => `ticket-for-follow-up:${id}`;
+
+/**
+ * Reads, with one statement, the tickets the subjects of a batch of messages name, into the
+ * batch's memo: followUpTicket and referencedTicket then find them there.
+ */
+export async function readNamedTickets(db: Reader, mails: ParsedMail[], tags: TicketHookTag[], memo: ReadMemo) {
+  const numbers = [...new Set(mails.flatMap((mail) => ticketNumbersIn(mail.subject, tags)))];
+  if (numbers.length === 0) return;
+  const rows = await referencedTickets(db).where('tickets.tn', 'in', numbers).execute();
+  const found = new Map(rows.map((row) => [row.tn, row]));
+  for (const tn of numbers) {
+    const row = found.get(tn) ?? null;
+    void memo(byNumber(tn), async () => row);
+    if (row) void memo(byId(row.id), async () => row);
+  }
+}
+
+/** The ticket a follow-up goes to, as planning needs it (the batch's memo may hold it already). */
+export function referencedTicket(db: Reader, ticketId: number, memo: ReadMemo = noMemo): Promise<ReferencedTicket> {
+  return memo(byId(ticketId), () => referencedTickets(db).where('tickets.id', '=', ticketId).executeTakeFirstOrThrow());
+}
+
 async function followMerges(db: Reader, ticketId: number): Promise<number> {
   let id = ticketId;
   for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
@@ -61,10 +105,16 @@ export async function followUpTicket(
   db: Reader,
   mail: ParsedMail,
   tags: TicketHookTag[],
+  memo: ReadMemo = noMemo,
 ): Promise<{ ticketId: number; by: 'subject' | 'references' } | null> {
   for (const tn of ticketNumbersIn(mail.subject, tags)) {
-    const ticket = await db.selectFrom('tickets').select('id').where('tn', '=', tn).executeTakeFirst();
-    if (ticket) return { ticketId: await followMerges(db, ticket.id), by: 'subject' };
+    const ticket = await memo(
+      byNumber(tn),
+      async () => (await referencedTickets(db).where('tickets.tn', '=', tn).executeTakeFirst()) ?? null,
+    );
+    // a merged ticket's follow-ups go where it was merged
+    if (ticket)
+      return { ticketId: ticket.mergedIntoId ? await followMerges(db, ticket.mergedIntoId) : ticket.id, by: 'subject' };
   }
   const ids = [...mail.inReplyTo, ...[...mail.references].reverse()].filter(Boolean);
   if (ids.length > 0) {

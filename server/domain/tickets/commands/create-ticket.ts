@@ -11,6 +11,7 @@ import { schedulePendingCheck } from '../pending-check.ts';
 import { articleHistoryType, isPending } from '../rules/states.ts';
 import { nextTicketNumber, nextTicketNumbers } from '../ticket-number.ts';
 import { recordEvent, recordHistory } from '../ticket-records.ts';
+import type { Ticket } from '../ticket-transaction.ts';
 import { requireAgentWithKey } from './agent-eligibility.ts';
 
 export interface CreateTicketInput {
@@ -162,49 +163,62 @@ export async function numberTickets(ctx: DomainContext, prepared: PreparedTicket
   });
 }
 
+/** The tickets row of a prepared ticket. */
+function ticketValues(prepared: PreparedTicket) {
+  const { input, now, locked, state, agentId } = prepared;
+  return {
+    tn: prepared.tn,
+    title: input.title,
+    queueId: prepared.queue.id,
+    stateId: state.id,
+    priorityId: prepared.priorityId,
+    typeId: input.typeId ?? null,
+    serviceId: input.serviceId ?? null,
+    slaId: input.slaId ?? null,
+    lock: locked ? ('lock' as const) : ('unlock' as const),
+    lockChangedAt: locked ? now : null,
+    ownerId: prepared.ownerId,
+    responsibleId: prepared.responsibleId,
+    customerId: prepared.customerId,
+    customerUserId: prepared.customerUserId,
+    customerContact: prepared.customerContact,
+    pendingUntil: isPending(state.type) ? (input.pendingUntil ?? null) : null,
+    createdBy: agentId,
+    changedBy: agentId,
+    createdAt: now,
+    changedAt: now,
+  };
+}
+
+/**
+ * Writes the rows of several prepared tickets with one statement (a batch of received mail), by
+ * number: completeTicket then adds what each one needs.
+ */
+export async function insertTicketRows(trx: Transaction<DB>, prepared: PreparedTicket[]): Promise<Map<string, Ticket>> {
+  if (prepared.length === 0) return new Map();
+  const rows = await trx.insertInto('tickets').values(prepared.map(ticketValues)).returningAll().execute();
+  return new Map(rows.map((row) => [row.tn, row]));
+}
+
 /** Writes a prepared ticket, its first article, history and event inside the caller's transaction. */
 export async function insertTicket(ctx: DomainContext, trx: Transaction<DB>, actor: Actor, prepared: PreparedTicket) {
-  const {
-    input,
-    tn,
-    now,
-    queue,
-    state,
-    priorityId,
-    customerId,
-    customerUserId,
-    agentId,
-    ownerId,
-    responsibleId,
-    locked,
-    customerContact,
-  } = prepared;
   const ticket = await trx
     .insertInto('tickets')
-    .values({
-      tn,
-      title: input.title,
-      queueId: queue.id,
-      stateId: state.id,
-      priorityId,
-      typeId: input.typeId ?? null,
-      serviceId: input.serviceId ?? null,
-      slaId: input.slaId ?? null,
-      lock: locked ? 'lock' : 'unlock',
-      lockChangedAt: locked ? now : null,
-      ownerId,
-      responsibleId,
-      customerId,
-      customerUserId,
-      customerContact,
-      pendingUntil: isPending(state.type) ? (input.pendingUntil ?? null) : null,
-      createdBy: agentId,
-      changedBy: agentId,
-      createdAt: now,
-      changedAt: now,
-    })
+    .values(ticketValues(prepared))
     .returningAll()
     .executeTakeFirstOrThrow();
+  return completeTicket(ctx, trx, actor, prepared, ticket);
+}
+
+/** The first article, history, event and pending reminder of a ticket whose row was just written. */
+export async function completeTicket(
+  ctx: DomainContext,
+  trx: Transaction<DB>,
+  actor: Actor,
+  prepared: PreparedTicket,
+  ticket: Ticket,
+) {
+  const { input, tn, queue, state } = prepared;
   const articleId = await insertArticle(ctx, trx, actor, ticket.id, input.article);
   await recordHistory(ctx, trx, actor, ticket, 'NewTicket', { tn, queue: queue.name, state: state.name });
   await recordHistory(ctx, trx, actor, ticket, articleHistoryType(input.article, false), {}, articleId);
