@@ -140,7 +140,7 @@ describe('messages received together', () => {
   });
 
   it('follow-ups in one batch: two to one closed ticket reopen it once, one to a merged ticket goes where it was merged', async () => {
-    const [closed, merged, target] = received(
+    const made = received(
       await receiveMails(
         ctx,
         fromImap([
@@ -150,6 +150,7 @@ describe('messages received together', () => {
         ]),
       ),
     ).map((result) => result.ticketId ?? -1);
+    const [closed, merged, target] = made as [number, number, number];
     await ctx.db.updateTable('tickets').set({ stateId: STATE.closedSuccessful }).where('id', '=', closed).execute();
     await ctx.db
       .updateTable('tickets')

@@ -24,6 +24,8 @@ interface Snapshot {
 
 /** Rows a transaction holds back, to write them with one statement per table at its end. */
 export interface HeldRows {
+  /** how many articles the work is likely to write: the ids taken ahead at first */
+  expectedArticles: number;
   articles: Insertable<ArticlesTable>[];
   contents: Insertable<AttachmentContentsTable>[];
   attachments: Insertable<AttachmentsTable>[];
@@ -35,21 +37,20 @@ const holding = new WeakMap<Transaction<DB>, HeldRows>();
 
 /** Article ids taken from the sequence ahead, per holding transaction, and how many to take next. */
 const reserved = new WeakMap<HeldRows, { ids: number[]; next: number }>();
-const FIRST_RESERVATION = 16;
 const LARGEST_RESERVATION = 256;
 
 /** The rows `trx` holds back, if it does (see holdingRows): nothing must be read back before its end. */
 export const heldRows = (trx: Transaction<DB>): HeldRows | undefined => holding.get(trx);
 
 /**
- * The id a held article will have: taken from the articles' sequence ahead, a block at a time
- * (twice as many as the last one), so a batch of a hundred articles asks for ids about four times.
- * Ids left over when the transaction ends are skipped, as the sequence skips a rolled-back insert's.
+ * The id a held article will have: taken from the articles' sequence ahead, as many as holdingRows
+ * was told to expect, then twice as many as the last time if more come. Ids left over when the
+ * transaction ends are skipped, as the sequence skips a rolled-back insert's.
  */
 export async function heldArticleId(trx: Transaction<DB>, held: HeldRows): Promise<number> {
   let pool = reserved.get(held);
   if (!pool) {
-    pool = { ids: [], next: FIRST_RESERVATION };
+    pool = { ids: [], next: held.expectedArticles };
     reserved.set(held, pool);
   }
   if (pool.ids.length === 0) {
@@ -68,9 +69,21 @@ export async function heldArticleId(trx: Transaction<DB>, held: HeldRows): Promi
  * received mail, where they were most of the statements. A row that refers to a held article
  * (a message's status) is written after holdingRows returns.
  */
-export async function holdingRows<T>(ctx: DomainContext, trx: Transaction<DB>, body: () => Promise<T>): Promise<T> {
+export async function holdingRows<T>(
+  ctx: DomainContext,
+  trx: Transaction<DB>,
+  expectedArticles: number,
+  body: () => Promise<T>,
+): Promise<T> {
   if (holding.has(trx)) return body();
-  const held: HeldRows = { articles: [], contents: [], attachments: [], history: [], events: [] };
+  const held: HeldRows = {
+    expectedArticles: Math.max(1, expectedArticles),
+    articles: [],
+    contents: [],
+    attachments: [],
+    history: [],
+    events: [],
+  };
   holding.set(trx, held);
   try {
     const result = await body();

@@ -104,7 +104,8 @@ async function deliverInTransaction(ctx: DomainContext, trx: Transaction<DB>, pl
   const outcomes: Outcomes = new Map();
   const written: StatusRow[] = [];
   await countingAutoResponses(ctx, trx, answered(planned), () =>
-    holdingRows(ctx, trx, async () => {
+    // a message usually makes two articles: its own and the auto-response
+    holdingRows(ctx, trx, 2 * planned.length, async () => {
       for (const item of planned) {
         const row = current.get(item.id);
         if (row?.status !== 'queued') {
