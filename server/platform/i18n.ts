@@ -85,6 +85,8 @@ const en = {
   'error.subject_generic':
     'The subject is too generic: please say what the request is about (for example "Stampa avvisi TARI bloccata al 40%" rather than "Richiesta assistenza")',
   'error.send_needs_email': 'Only an email written by an agent, with a recipient in "to", can be sent',
+  'error.queue_not_for_customers':
+    'Requests cannot be opened in this queue: choose one of the modules the portal offers',
   'error.web_not_built': 'The web app has not been built yet: run `npm run build:web` (npm start does it for you).',
   'error.inactive': '{what} {id} is deactivated and cannot be used',
   'error.locked_by_other': 'Ticket {tn} is locked by {agent}: only they can do this until they release it',
@@ -251,6 +253,8 @@ const it: Record<MessageKey, string> = {
   'error.subject_generic':
     'L\'oggetto è troppo generico: indicare di che cosa tratta la richiesta (ad esempio "Stampa avvisi TARI bloccata al 40%" invece di "Richiesta assistenza")',
   'error.send_needs_email': 'Si può inviare solo un\'email scritta da un operatore, con un destinatario in "to"',
+  'error.queue_not_for_customers':
+    'In questa coda non si possono aprire richieste: scegli uno dei moduli offerti dal portale',
   'error.web_not_built':
     "L'applicazione web non è ancora stata compilata: eseguire `npm run build:web` (npm start lo fa da sé).",
   'error.inactive': '{what} {id} è disattivato e non può essere usato',

@@ -16,14 +16,19 @@ async function customerWithTwoBodies() {
   return { first, second, user, client: await login(t.app, user.login, 'secret-12', 'customer') };
 }
 
+/** Gives a queue a system address: it becomes a module of the portal. */
+function moduleAddress(queue: { id: number; name: string }) {
+  return t.ctx.db
+    .insertInto('systemAddresses')
+    .values({ email: `${queue.name}@helpdesk.example`, displayName: queue.name, queueId: queue.id })
+    .execute();
+}
+
 describe('GET /api/v1/portal/new-ticket-options', () => {
   it("offers the user's customers, the modules (queues with an address) and the kinds of request", async () => {
     const desk = await makeDesk(t.ctx);
     const withoutAddress = await makeQueue(t.ctx, desk.group.id);
-    await t.ctx.db
-      .insertInto('systemAddresses')
-      .values({ email: `${desk.queue.name}@helpdesk.example`, displayName: 'Tributi', queueId: desk.queue.id })
-      .execute();
+    await moduleAddress(desk.queue);
     const kind = await t.ctx.db
       .insertInto('ticketTypes')
       .values({ name: 'Errore/Anomalia' })
@@ -54,6 +59,7 @@ describe('GET /api/v1/portal/new-ticket-options', () => {
 describe('a customer opening a ticket on the web', () => {
   it('is refused an empty or generic subject, by the intake rules, and nothing is written', async () => {
     const desk = await makeDesk(t.ctx);
+    await moduleAddress(desk.queue);
     const { client } = await customerWithTwoBodies();
     const count = async () =>
       Number(
@@ -94,5 +100,28 @@ describe('a customer opening a ticket on the web', () => {
       article: { subject: 'Richiesta assistenza', body: 'Telefonata' },
     });
     expect(response.statusCode, response.body).toBe(201);
+  });
+
+  it('is refused a queue the portal does not offer (no system address, or the address deactivated)', async () => {
+    const desk = await makeDesk(t.ctx);
+    const { client } = await customerWithTwoBodies();
+    const open = (queueId: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'accept-language': 'it' },
+        payload: { title: 'Stampa avvisi TARI bloccata', queueId, article: { subject: 'Stampa', body: 'Dettagli' } },
+      });
+    const internal = await open(desk.queue.id);
+    expect(internal.statusCode).toBe(400);
+    expect(internal.json().error).toMatchObject({ field: 'queueId' });
+    expect(internal.json().error.message).toContain('scegli uno dei moduli offerti dal portale');
+
+    await moduleAddress(desk.queue);
+    const offered = await open(desk.queue.id);
+    expect(offered.statusCode, offered.body).toBe(201);
+
+    await t.ctx.db.updateTable('systemAddresses').set({ valid: false }).where('queueId', '=', desk.queue.id).execute();
+    expect((await open(desk.queue.id)).statusCode).toBe(400);
   });
 });

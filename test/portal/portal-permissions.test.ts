@@ -61,7 +61,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function buildFixture() {
-  const desk = await makeDesk(t.ctx);
+  const desk = await makeDesk(t.ctx, { portal: true });
   const otherQueue = await makeQueue(t.ctx, desk.group.id);
   const A = await makeCustomer(t.ctx, 'Comune di Pianfiorito');
   const B = await makeCustomer(t.ctx, 'Comune di Valle Serena');
@@ -395,6 +395,15 @@ describe('a new ticket from a customer user', () => {
     const response = await api.post('/api/v1/tickets', { ...request, queueId: f.desk.queue.id, customerId: f.A.id });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.field).toBe('customerId');
+    expect(await snapshot(t.ctx, []), 'nothing written').toEqual(before);
+  });
+
+  it('is refused in a queue the portal does not offer (no system address), and nothing is written', async () => {
+    const { api } = await newcomer();
+    const before = await snapshot(t.ctx, []);
+    const response = await api.post('/api/v1/tickets', { ...request, queueId: f.otherQueue.id });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.field).toBe('queueId');
     expect(await snapshot(t.ctx, []), 'nothing written').toEqual(before);
   });
 

@@ -74,10 +74,22 @@ export async function makeCustomerUser(
   return { ...user, actor };
 }
 
-/** A desk: one group with one queue, an agent with rw on it and one with no access at all. */
-export async function makeDesk(ctx: TestContext) {
+/** Gives a queue a system address: it becomes one of the portal's modules, where customers open tickets. */
+export async function makePortalModule(ctx: TestContext, queue: { id: number; name: string }) {
+  await ctx.db
+    .insertInto('systemAddresses')
+    .values({ email: `${queue.name}@helpdesk.example`, displayName: queue.name, queueId: queue.id })
+    .execute();
+}
+
+/**
+ * A desk: one group with one queue, an agent with rw on it and one with no access at all; with
+ * `portal`, the queue is a module of the portal (customer users may open tickets in it).
+ */
+export async function makeDesk(ctx: TestContext, options: { portal?: boolean } = {}) {
   const group = await makeGroup(ctx);
   const queue = await makeQueue(ctx, group.id);
+  if (options.portal) await makePortalModule(ctx, queue);
   const agent = await makeAgent(ctx, [{ groupId: group.id, permissions: ['rw'] }]);
   const outsider = await makeAgent(ctx);
   return { group, queue, agent, outsider };

@@ -42,7 +42,7 @@ const reply = { subject: 'Novità?', bodyText: 'Ancora non funziona.' };
 
 describe('customer user creates a ticket', () => {
   it('for their only customer; the system user owns it until an agent takes it', async () => {
-    const { queue, agent } = await makeDesk(ctx);
+    const { queue, agent } = await makeDesk(ctx, { portal: true });
     const customer = await makeCustomer(ctx);
     const user = await makeCustomerUser(ctx, [{ id: customer.id }]);
     const since = await mark(ctx);
@@ -89,7 +89,7 @@ describe('customer user creates a ticket', () => {
   });
 
   it('must name the customer when they work for several and none is primary', async () => {
-    const { queue } = await makeDesk(ctx);
+    const { queue } = await makeDesk(ctx, { portal: true });
     const school = await makeCustomer(ctx);
     const library = await makeCustomer(ctx);
     const consultant = await makeCustomerUser(ctx, [{ id: school.id }, { id: library.id }]);
@@ -103,7 +103,7 @@ describe('customer user creates a ticket', () => {
   });
 
   it('gets their primary customer when they name none', async () => {
-    const { queue } = await makeDesk(ctx);
+    const { queue } = await makeDesk(ctx, { portal: true });
     const school = await makeCustomer(ctx);
     const library = await makeCustomer(ctx);
     const employee = await makeCustomerUser(ctx, [{ id: school.id }, { id: library.id, isPrimary: true }]);
@@ -118,7 +118,7 @@ describe('customer user creates a ticket', () => {
   });
 
   it('cannot open a ticket for a customer they do not work for', async () => {
-    const { queue } = await makeDesk(ctx);
+    const { queue } = await makeDesk(ctx, { portal: true });
     const own = await makeCustomer(ctx);
     const other = await makeCustomer(ctx);
     const user = await makeCustomerUser(ctx, [{ id: own.id }]);
@@ -132,7 +132,7 @@ describe('customer user creates a ticket', () => {
 
 describe('customer reply', () => {
   async function customerTicket(policy: FollowUpPolicy = 'reopen', followUpLock = false) {
-    const desk = await makeDesk(ctx);
+    const desk = await makeDesk(ctx, { portal: true });
     await ctx.db
       .updateTable('queues')
       .set({ followUpPolicy: policy, followUpLock })

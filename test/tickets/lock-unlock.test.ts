@@ -88,7 +88,7 @@ describe('lock', () => {
   });
 
   it('makes the locking agent responsible too while the system user still is (ResponsibleAutoSet)', async () => {
-    const { queue, agent } = await makeDesk(ctx);
+    const { queue, agent } = await makeDesk(ctx, { portal: true });
     const customer = await makeCustomer(ctx);
     const user = await makeCustomerUser(ctx, [{ id: customer.id }]);
     const { id } = await makeTicket(ctx, user.actor, queue.id);

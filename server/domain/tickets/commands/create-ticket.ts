@@ -4,6 +4,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import type { DomainContext } from '../../context.ts';
 import { checkIntakeRules } from '../../mail/inbound/intake-rules.ts';
 import { type Actor, hasGroupPermission } from '../../permissions/actor.ts';
+import { isPortalModule } from '../../portal/modules.ts';
 import { noMemo, type ReadMemo } from '../../read-memo.ts';
 import { type ArticleInput, checkAttachments, insertArticle } from '../article-writer.ts';
 import { queueScope, requireValid, resolveCustomer, stateById, stateOfType } from '../lookups.ts';
@@ -96,9 +97,15 @@ export async function prepareTicket(
   if (isPending(state.type) && !(input.pendingUntil && input.pendingUntil > now)) {
     throw new DomainError('validation', 'error.pending_needs_time', {}, 'pendingUntil');
   }
-  // a customer opening a ticket on the web is asked, as by email, for a specific subject (the
-  // seed's rule); the form can ask again at once, so a flagged subject is refused too
-  if (actor.kind === 'customer') await refuseVagueSubject(ctx, queue.id, input.title);
+  if (actor.kind === 'customer') {
+    // in the portal's modules only, as the form offers them (not the desk's internal queues)
+    if (!(await isPortalModule(ctx.db, queue.id))) {
+      throw new DomainError('validation', 'error.queue_not_for_customers', {}, 'queueId');
+    }
+    // asked, as by email, for a specific subject (the seed's rule); the form can ask again at
+    // once, so a flagged subject is refused too
+    await refuseVagueSubject(ctx, queue.id, input.title);
+  }
   const priorityId = input.priorityId ?? DEFAULT_PRIORITY;
   await valid('priorities', priorityId, 'priorityId');
   if (input.typeId) await valid('ticketTypes', input.typeId, 'typeId');
