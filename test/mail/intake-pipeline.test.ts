@@ -493,7 +493,7 @@ describe('MAIL_CREATE_CUSTOMER_USERS', () => {
       ]);
       const users = await creating.db
         .selectFrom('customerUsers')
-        .select(['id', 'login', 'email', 'firstName', 'lastName'])
+        .select(['id', 'login', 'email', 'firstName', 'lastName', 'language'])
         .where('email', '=', 'anna.neri@nuovo-comune.test')
         .execute();
       expect(users).toEqual([
@@ -503,6 +503,8 @@ describe('MAIL_CREATE_CUSTOMER_USERS', () => {
           email: 'anna.neri@nuovo-comune.test',
           firstName: 'Anna',
           lastName: 'Neri Bianchi',
+          // no Content-Language: the desk's default
+          language: 'it',
         },
       ]);
       for (const received of [first, second]) {
@@ -513,6 +515,29 @@ describe('MAIL_CREATE_CUSTOMER_USERS', () => {
           .executeTakeFirstOrThrow();
         expect(ticket).toEqual({ customerUserId: users[0]?.id, customerContact: '' });
       }
+      // one who writes in English is answered, and kept, in English
+      await receiveMail(
+        creating,
+        new TextEncoder().encode(
+          [
+            'From: John Grey <john.grey@new-town.test>',
+            'To: nessuno@elsewhere.test',
+            'Subject: Cannot print the tax notices',
+            'Content-Language: en-GB',
+            `Message-ID: <english-${Date.now()}@new-town.test>`,
+            '',
+            'The print run stops at 40%.\r\nPhone 0364 999001',
+            '',
+          ].join('\r\n'),
+        ),
+        { source: 'api' },
+      );
+      const english = await creating.db
+        .selectFrom('customerUsers')
+        .select('language')
+        .where('email', '=', 'john.grey@new-town.test')
+        .executeTakeFirstOrThrow();
+      expect(english.language).toBe('en');
     } finally {
       await creating.close();
     }

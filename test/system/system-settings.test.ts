@@ -161,6 +161,31 @@ describe('system settings', () => {
     expect(italian.json().error.message).toContain('Accedi prima');
     const login = await kit.t.app.inject({ method: 'GET', url: '/api/v1/system/public-settings' });
     expect(login.json()).toEqual({ defaultLanguage: 'en' });
+    // people created without a language of their own get the desk's
+    const agent = await kit.admin.post('/api/v1/agents', {
+      login: `lingua-${process.pid}`,
+      firstName: 'Nuova',
+      lastName: 'Collega',
+      email: `lingua-${process.pid}@helpdesk.example`,
+    });
+    expect(agent.statusCode, agent.body).toBe(201);
+    expect(agent.json().language).toBe('en');
+    const user = await kit.admin.post('/api/v1/customer-users', {
+      login: `cliente-${process.pid}`,
+      firstName: 'Nuovo',
+      lastName: 'Cliente',
+      email: `cliente-${process.pid}@comune.test`,
+      language: 'it',
+    });
+    expect(user.statusCode, user.body).toBe(201);
+    expect(user.json().language).toBe('it');
+    const another = await kit.admin.post('/api/v1/customer-users', {
+      login: `cliente2-${process.pid}`,
+      firstName: 'Altro',
+      lastName: 'Cliente',
+      email: `cliente2-${process.pid}@comune.test`,
+    });
+    expect(another.json().language).toBe('en');
   });
 
   it('a follow-up naming a ticket with the former hook still finds it', async () => {

@@ -15,6 +15,8 @@ export const agentTable: ConfigTable<Static<typeof AgentCreate>, Item> = {
   columns: [...columnsOf(AgentItem, 'hasPassword'), 'passwordHash'],
   writable: ['login', 'firstName', 'lastName', 'email', 'language', 'timeZone'],
   search: ['login', 'firstName', 'lastName', 'email'],
+  // the desk's default language (system settings) for someone created without one
+  defaults: (config) => ({ language: config.defaultLanguage }),
   orderBy: 'login',
   protectedIds: [1],
   // tickets, articles and history name their agents by foreign key, except history's owner snapshot

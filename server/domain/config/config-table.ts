@@ -1,4 +1,5 @@
 import type { RawBuilder, Transaction } from 'kysely';
+import type { Config } from '../../config/config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { ConfigTableName, Reader, TableName } from './loose-db.ts';
@@ -35,6 +36,8 @@ export interface ConfigTable<Create extends object, Item> {
   usedBy?: readonly Usage[];
   /** rows that only describe this object (its grants, memberships, links): removed with it */
   owned?: readonly Usage[];
+  /** what a new row takes when the body leaves it out and the desk's settings decide (a language) */
+  defaults?: (config: Config) => Row;
   /** checks and computed columns (a password hash) before a write; id is undefined on create */
   prepare?: (trx: Transaction<DB>, body: Partial<Create>, id: number | undefined) => Promise<Row>;
   /** writes related rows (grants, an SLA's services) once the row exists */

@@ -15,6 +15,8 @@ export const customerUserTable: ConfigTable<Static<typeof CustomerUserCreate>, I
   columns: [...columnsOf(CustomerUserItem, 'hasPassword', 'customers'), 'passwordHash'],
   writable: ['login', 'email', 'firstName', 'lastName', 'phone', 'mobile', 'language', 'timeZone', 'comments'],
   search: ['login', 'email', 'firstName', 'lastName'],
+  // the desk's default language (system settings) for someone created without one
+  defaults: (config) => ({ language: config.defaultLanguage }),
   orderBy: 'login',
   filters: {
     customerId: (value) =>

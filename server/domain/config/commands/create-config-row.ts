@@ -24,6 +24,7 @@ export async function createConfigRow<C extends object, I>(
   requireAdmin(actor);
   const id = await configTransaction(ctx, async (trx) => {
     const values = {
+      ...table.defaults?.(ctx.config),
       ...pickColumns(body, table.writable),
       ...computed,
       ...(await table.prepare?.(trx, body, undefined)),

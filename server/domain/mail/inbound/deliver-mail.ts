@@ -87,7 +87,7 @@ export async function deliverMail(
       let prepared = plan.prepared;
       const written = batch.newTickets.get(prepared.tn);
       if (!written && plan.createCustomer && plan.mail.from) {
-        const customerUserId = await createSenderCustomerUser(trx, plan.mail.from);
+        const customerUserId = await createSenderCustomerUser(trx, plan.mail.from, plan.answer.language);
         prepared = { ...prepared, customerUserId, customerContact: '' };
       }
       const created = written

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import type { Language } from '../../../platform/i18n.ts';
 import type { MailAddress } from './parsed-mail.ts';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -76,8 +77,12 @@ export async function senderCustomers(
   return found;
 }
 
-/** Creates a customer user for an unknown sender (MAIL_CREATE_CUSTOMER_USERS=true). */
-export async function createSenderCustomerUser(trx: Transaction<DB>, from: MailAddress): Promise<number> {
+/** Creates a customer user for an unknown sender (MAIL_CREATE_CUSTOMER_USERS=true), in the language they are answered in. */
+export async function createSenderCustomerUser(
+  trx: Transaction<DB>,
+  from: MailAddress,
+  language: Language,
+): Promise<number> {
   const [first, ...rest] = (from.name || from.address.split('@')[0] || from.address).trim().split(/\s+/);
   // two messages of a new sender processed at once: the second finds the first one's row
   await trx
@@ -87,6 +92,8 @@ export async function createSenderCustomerUser(trx: Transaction<DB>, from: MailA
       email: from.address,
       firstName: first ?? from.address,
       lastName: rest.join(' '),
+      // the language they wrote in (Content-Language), else the desk's default
+      language,
       comments: 'email',
     })
     .onConflict((oc) => oc.column('login').doNothing())
