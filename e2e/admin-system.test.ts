@@ -74,6 +74,9 @@ describe('system settings and the change log', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.getByText('Saved here; the default is Ticket#.').waitFor();
     await screenshot(page, 'admin-settings');
+    // ticket numbers are now headed with the new hook in the agent's lists
+    await page.goto(`${env.server.url}/tickets/status`);
+    await page.getByRole('columnheader', { name: 'Case#' }).waitFor();
 
     await openAdmin(page, 'Change log');
     const entry = page

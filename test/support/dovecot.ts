@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect as netConnect } from 'node:net';
+import { createServer, connect as netConnect, type Server } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -40,16 +40,28 @@ export interface Dovecot {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+/**
+ * Free ports, all different: each is held open until all are known (closing one before asking for
+ * the next let the system hand the same port out twice: "duplicate listener").
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
   });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 function answers(port: number): Promise<boolean> {
@@ -165,12 +177,8 @@ export async function startDovecot(): Promise<Dovecot> {
   // one passwd-file per user: Dovecot re-reads a passwd-file at most once a second, so a user added
   // to a shared one right after a login would not be found
   await mkdir(path.join(dir, 'users'));
-  const ports: DovecotPorts = {
-    imap: await freePort(),
-    imaps: await freePort(),
-    pop3: await freePort(),
-    pop3s: await freePort(),
-  };
+  const [imap, imaps, pop3, pop3s] = (await freePorts(4)) as [number, number, number, number];
+  const ports: DovecotPorts = { imap, imaps, pop3, pop3s };
   const conf = path.join(dir, 'dovecot.conf');
   await writeFile(conf, config(dir, ports, `sportello-test-${randomBytes(4).toString('hex')}`));
   const child: ChildProcess = spawn('dovecot', ['-F', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -54,7 +54,7 @@ describe('system settings', () => {
   it('are the environment defaults until an admin saves one', async () => {
     expect(await settings()).toEqual({ ...ENVIRONMENT, sources: allFrom('environment'), defaults: ENVIRONMENT });
     const unauthenticated = await kit.t.app.inject({ method: 'GET', url: '/api/v1/system/public-settings' });
-    expect(unauthenticated.json()).toEqual({ defaultLanguage: 'it' });
+    expect(unauthenticated.json()).toEqual({ defaultLanguage: 'it', ticketHook: 'Ticket#', ticketHookDivider: '' });
   });
 
   it('are the admins’ business', async () => {
@@ -160,7 +160,7 @@ describe('system settings', () => {
     });
     expect(italian.json().error.message).toContain('Accedi prima');
     const login = await kit.t.app.inject({ method: 'GET', url: '/api/v1/system/public-settings' });
-    expect(login.json()).toEqual({ defaultLanguage: 'en' });
+    expect(login.json()).toEqual({ defaultLanguage: 'en', ticketHook: 'Pratica#', ticketHookDivider: '-' });
     // people created without a language of their own get the desk's
     const agent = await kit.admin.post('/api/v1/agents', {
       login: `lingua-${process.pid}`,

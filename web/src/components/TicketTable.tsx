@@ -2,6 +2,7 @@ import { Anchor, Checkbox, Table, Text, UnstyledButton } from '@mantine/core';
 import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useTicketHook } from '../api/public-settings.ts';
 import type { Ticket } from '../api/types.ts';
 import { useFormat } from './format.ts';
 import { useNames } from './names.ts';
@@ -29,6 +30,7 @@ const PRIORITY_COLOURS = ['gray.7', 'gray.7', 'blue.8', 'orange.9', 'red.8'];
  */
 export function TicketTable({ tickets, sorting, onSort, selected, onSelect, label }: Props) {
   const { t } = useTranslation();
+  const { hook } = useTicketHook();
   const format = useFormat();
   const name = useNames();
   const navigate = useNavigate();
@@ -81,7 +83,7 @@ export function TicketTable({ tickets, sorting, onSort, selected, onSelect, labe
                 />
               </Table.Th>
             )}
-            {header('tn', t('ticket.number'))}
+            {header('tn', hook)}
             {header('created', t('ticket.age'))}
             {header('title', t('ticket.title'))}
             {header('queue', t('ticket.queue'))}

@@ -58,7 +58,6 @@ export const en = {
     total: 'Total',
   },
   ticket: {
-    number: 'Ticket#',
     age: 'Age',
     title: 'Title',
     queue: 'Queue',

@@ -60,7 +60,6 @@ export const it: Texts = {
     total: 'Totale',
   },
   ticket: {
-    number: 'Ticket#',
     age: 'Tempo trascorso',
     title: 'Titolo',
     queue: 'Coda',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
+import { useTicketHook } from '../api/public-settings.ts';
 import { useArticles, useTicket } from '../api/queries.ts';
 import type { Article } from '../api/types.ts';
 import { type FileAttachment, FileDrop } from '../components/FileDrop.tsx';
@@ -20,6 +21,7 @@ import { SurveyBox } from './SurveyBox.tsx';
  */
 export function PortalTicketPage() {
   const { t } = useTranslation();
+  const { prefix } = useTicketHook();
   const id = Number(useParams().id);
   const ticket = useTicket(id);
   const articles = useArticles(id);
@@ -40,7 +42,7 @@ export function PortalTicketPage() {
         ← {t('portal.myTickets')}
       </Anchor>
       <Title order={1} size="h3">
-        {t('ticket.number')}
+        {prefix}
         {data.tn} — {data.title}
       </Title>
       <Group gap="lg" data-testid="portal-ticket-info">

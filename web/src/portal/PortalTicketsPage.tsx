@@ -2,6 +2,7 @@ import { Anchor, Loader, Pagination, SegmentedControl, Stack, Table, Text, Title
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useTicketHook } from '../api/public-settings.ts';
 import { useTickets } from '../api/queries.ts';
 import { useSession } from '../app/session.tsx';
 import { useFormat } from '../components/format.ts';
@@ -15,6 +16,7 @@ const PAGE_SIZE = 25;
  */
 export function PortalTicketsPage() {
   const { t } = useTranslation();
+  const { hook } = useTicketHook();
   const { me } = useSession();
   const format = useFormat();
   const name = useNames();
@@ -51,7 +53,7 @@ export function PortalTicketsPage() {
         <Table striped aria-label={t('portal.myTickets')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('ticket.number')}</Table.Th>
+              <Table.Th>{hook}</Table.Th>
               <Table.Th>{t('ticket.title')}</Table.Th>
               <Table.Th>{t('ticket.state')}</Table.Th>
               <Table.Th>{t('portal.openedBy')}</Table.Th>

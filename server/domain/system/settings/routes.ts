@@ -101,10 +101,21 @@ export async function systemSettingsRoutes(app: App, ctx: DomainContext) {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'What the apps need before anyone logs in: the default language',
-        response: { 200: Type.Object({ defaultLanguage: values.defaultLanguage }) },
+        summary:
+          'What the apps need before anyone logs in: the default language, and the ticket hook and divider that ticket numbers are shown with',
+        response: {
+          200: Type.Object({
+            defaultLanguage: values.defaultLanguage,
+            ticketHook: values.ticketHook,
+            ticketHookDivider: values.ticketHookDivider,
+          }),
+        },
       },
     },
-    async () => ({ defaultLanguage: ctx.config.defaultLanguage }),
+    async () => ({
+      defaultLanguage: ctx.config.defaultLanguage,
+      ticketHook: ctx.config.ticketHook,
+      ticketHookDivider: ctx.config.ticketHookDivider,
+    }),
   );
 }

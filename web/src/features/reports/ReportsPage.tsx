@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, withQuery } from '../../api/client.ts';
+import { useTicketHook } from '../../api/public-settings.ts';
 import { useFormat } from '../../components/format.ts';
 
 interface Report {
@@ -18,6 +19,7 @@ const PERIODS = { 30: 30, 90: 90, 365: 365 } as const;
 /** Reports: the customers' satisfaction survey over the tickets the agent may see (more reports later). */
 export function ReportsPage() {
   const { t } = useTranslation();
+  const { hook } = useTicketHook();
   const format = useFormat();
   const [days, setDays] = useState<keyof typeof PERIODS>(30);
   const from = new Date(Date.now() - PERIODS[days] * 86_400_000);
@@ -74,7 +76,7 @@ export function ReportsPage() {
               <Table mt="sm" aria-label={t('reports.comments')}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('ticket.number')}</Table.Th>
+                    <Table.Th>{hook}</Table.Th>
                     <Table.Th>★</Table.Th>
                     <Table.Th>{t('reports.comments')}</Table.Th>
                     <Table.Th>{t('ticket.created')}</Table.Th>

@@ -2,6 +2,7 @@ import { Alert, Grid, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useTicketHook } from '../../api/public-settings.ts';
 import { useArticles, useTicket } from '../../api/queries.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { ArticleList } from './ArticleList.tsx';
@@ -16,6 +17,7 @@ import { TicketInfo } from './TicketInfo.tsx';
 /** The ticket zoom of the manual: number and title, actions, articles, ticket and customer information. */
 export function TicketZoomPage() {
   const { t } = useTranslation();
+  const { prefix } = useTicketHook();
   const id = Number(useParams().id);
   const ticket = useTicket(id);
   const articles = useArticles(id);
@@ -35,7 +37,7 @@ export function TicketZoomPage() {
   return (
     <Stack>
       <Title order={1} size="h3">
-        {t('ticket.number')}
+        {prefix}
         {ticket.data.tn} — {ticket.data.title}
       </Title>
       {others.length > 0 && (

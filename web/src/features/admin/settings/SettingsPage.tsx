@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client.ts';
+import { PUBLIC_SETTINGS_KEY } from '../../../api/public-settings.ts';
 import { useSubmit } from '../../../components/use-submit.ts';
 import { SettingSource } from './SettingSource.tsx';
 import {
@@ -60,6 +61,8 @@ function SettingsForm({ settings }: { settings: SystemSettings }) {
     (next) => {
       client.setQueryData(QUERY_KEY, next);
       client.invalidateQueries({ queryKey: ['admin', 'admin-changes'] });
+      // the hook the screens show ticket numbers with
+      client.invalidateQueries({ queryKey: PUBLIC_SETTINGS_KEY });
       setDraft({});
       setSaved(true);
     },
