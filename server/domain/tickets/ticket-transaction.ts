@@ -182,15 +182,8 @@ export async function withTicketPair<T>(
   body: (tx: TicketTransaction, other: TicketTransaction) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .selectFrom('tickets')
-      .select('id')
-      .where('id', 'in', [ticketId, otherId])
-      .orderBy('id')
-      .forUpdate()
-      .execute();
-    const tx = await lockTicketRow(ctx, trx, actor, ticketId);
-    return body(tx, await lockTicketRow(ctx, trx, actor, otherId));
+    const locked = await lockTicketRows(ctx, trx, actor, [ticketId, otherId]);
+    return body(lockedTicket(locked, ticketId), lockedTicket(locked, otherId));
   });
 }
 
@@ -200,17 +193,22 @@ export async function lockTicketRow(
   actor: Actor,
   ticketId: number,
 ): Promise<TicketTransaction> {
-  const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirst();
-  if (!row) throw notFound('error.not_found.ticket', ticketId);
-  const ticket = await loadScope(trx, row);
-  if (!canSee(actor, ticket)) throw notFound('error.not_found.ticket', ticketId);
-  return new TicketTransaction(ctx, trx, actor, ticket);
+  return lockedTicket(await lockTicketRows(ctx, trx, actor, [ticketId]), ticketId);
+}
+
+/** A ticket that is missing, or that the actor may not see, is reported as missing alike. */
+function lockedTicket(locked: Map<number, TicketTransaction>, ticketId: number): TicketTransaction {
+  const tx = locked.get(ticketId);
+  if (!tx) throw notFound('error.not_found.ticket', ticketId);
+  return tx;
 }
 
 /**
  * Locks several tickets with one statement, in id order (two transactions taking overlapping sets
- * wait for each other instead of deadlocking), and reads them with their queue and state: a batch's
- * holds on the tickets it changes. Tickets the actor may not see are left out.
+ * wait for each other instead of deadlocking), then reads their queue and state with one more: a
+ * batch's holds on the tickets it changes. Tickets the actor may not see are left out. The queue
+ * and state are read once the rows are held: joined to the locking statement, a ticket changed
+ * meanwhile by the transaction it waited for (merged, moved) dropped out of the join.
  */
 export async function lockTicketRows(
   ctx: DomainContext,
@@ -218,25 +216,29 @@ export async function lockTicketRows(
   actor: Actor,
   ticketIds: number[],
 ): Promise<Map<number, TicketTransaction>> {
-  if (ticketIds.length === 0) return new Map();
-  const rows = await trx
+  const ids = [...new Set(ticketIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await trx.selectFrom('tickets').selectAll().where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  const scopes = await trx
     .selectFrom('tickets')
     .innerJoin('queues', 'queues.id', 'tickets.queueId')
     .innerJoin('states', 'states.id', 'tickets.stateId')
-    .selectAll('tickets')
     .select([
+      'tickets.id',
       'queues.groupId as queueGroupId',
       'queues.name as queueName',
       'states.type as stateType',
       'states.name as stateName',
     ])
-    .where('tickets.id', 'in', [...new Set(ticketIds)])
-    .orderBy('tickets.id')
-    .forUpdate('tickets')
+    .where('tickets.id', 'in', ids)
     .execute();
-  return new Map(
-    rows
-      .filter((ticket) => canSee(actor, ticket))
-      .map((ticket) => [ticket.id, new TicketTransaction(ctx, trx, actor, ticket)]),
-  );
+  const scopeOf = new Map(scopes.map(({ id, ...scope }) => [id, scope]));
+  const locked = new Map<number, TicketTransaction>();
+  for (const row of rows) {
+    const scope = scopeOf.get(row.id);
+    if (!scope) continue;
+    const ticket = { ...row, ...scope };
+    if (canSee(actor, ticket)) locked.set(row.id, new TicketTransaction(ctx, trx, actor, ticket));
+  }
+  return locked;
 }
