@@ -24,9 +24,9 @@ interface Snapshot {
 
 /** Rows a transaction holds back, to write them with one statement per table at its end. */
 export interface HeldRows {
-  /** how many articles the work is likely to write: the ids taken ahead at first */
-  expectedArticles: number;
   articles: Insertable<ArticlesTable>[];
+  /** article ids taken from the sequence ahead and not used yet, and how many to take next time */
+  articleIds: { free: number[]; next: number };
   contents: Insertable<AttachmentContentsTable>[];
   attachments: Insertable<AttachmentsTable>[];
   history: Insertable<TicketHistoryTable>[];
@@ -35,8 +35,6 @@ export interface HeldRows {
 
 const holding = new WeakMap<Transaction<DB>, HeldRows>();
 
-/** Article ids taken from the sequence ahead, per holding transaction, and how many to take next. */
-const reserved = new WeakMap<HeldRows, { ids: number[]; next: number }>();
 const LARGEST_RESERVATION = 256;
 
 /** The rows `trx` holds back, if it does (see holdingRows): nothing must be read back before its end. */
@@ -48,18 +46,14 @@ export const heldRows = (trx: Transaction<DB>): HeldRows | undefined => holding.
  * transaction ends are skipped, as the sequence skips a rolled-back insert's.
  */
 export async function heldArticleId(trx: Transaction<DB>, held: HeldRows): Promise<number> {
-  let pool = reserved.get(held);
-  if (!pool) {
-    pool = { ids: [], next: held.expectedArticles };
-    reserved.set(held, pool);
-  }
-  if (pool.ids.length === 0) {
+  const pool = held.articleIds;
+  if (pool.free.length === 0) {
     const { rows } = await sql<{ id: number }>`
       SELECT nextval('articles_id_seq')::int AS id FROM generate_series(1, ${pool.next})`.execute(trx);
-    pool.ids = rows.map((row) => row.id);
+    pool.free = rows.map((row) => row.id);
     pool.next = Math.min(pool.next * 2, LARGEST_RESERVATION);
   }
-  return pool.ids.shift() as number;
+  return pool.free.shift() as number;
 }
 
 /**
@@ -77,8 +71,8 @@ export async function holdingRows<T>(
 ): Promise<T> {
   if (holding.has(trx)) return body();
   const held: HeldRows = {
-    expectedArticles: Math.max(1, expectedArticles),
     articles: [],
+    articleIds: { free: [], next: Math.max(1, expectedArticles) },
     contents: [],
     attachments: [],
     history: [],

@@ -7,7 +7,7 @@ import { insertTicketRows } from '../../tickets/commands/create-ticket.ts';
 import { holdingRows } from '../../tickets/ticket-records.ts';
 import { lockTicketRows } from '../../tickets/ticket-transaction.ts';
 import { countingAutoResponses } from './auto-reply.ts';
-import { type BatchHolds, deliverMail } from './deliver-mail.ts';
+import { type BatchHolds, deliverMail, makesCustomerUser } from './deliver-mail.ts';
 import type { DeliveryPlan } from './delivery-plan.ts';
 import type { Processed } from './process-mail.ts';
 
@@ -94,7 +94,7 @@ async function deliverInTransaction(ctx: DomainContext, trx: Transaction<DB>, pl
       planned.flatMap((item) =>
         'plan' in item &&
         item.plan.kind === 'new_ticket' &&
-        !(item.plan.createCustomer && item.plan.mail.from) &&
+        !makesCustomerUser(item.plan) &&
         current.get(item.id)?.status === 'queued'
           ? [item.plan.prepared]
           : [],

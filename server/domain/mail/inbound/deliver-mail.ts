@@ -25,6 +25,10 @@ export interface BatchHolds {
   newTickets: Map<string, Ticket>;
 }
 
+/** A new ticket whose unknown sender is first made a customer user (MAIL_CREATE_CUSTOMER_USERS). */
+export const makesCustomerUser = (plan: DeliveryPlan) =>
+  plan.kind === 'new_ticket' && plan.createCustomer && plan.mail.from !== null;
+
 /** Carries out a delivery plan inside its batch's transaction. */
 export async function deliverMail(
   ctx: DomainContext,
@@ -86,7 +90,7 @@ export async function deliverMail(
     case 'new_ticket': {
       let prepared = plan.prepared;
       const written = batch.newTickets.get(prepared.tn);
-      if (!written && plan.createCustomer && plan.mail.from) {
+      if (makesCustomerUser(plan) && plan.mail.from) {
         const customerUserId = await createSenderCustomerUser(trx, plan.mail.from, plan.answer.language);
         prepared = { ...prepared, customerUserId, customerContact: '' };
       }
